@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Settings in one place: Swift 6 language mode, no package dependencies, no unsafe flags.
+// zlib comes from the system (Debian: zlib1g-dev) through the CZlib system-library target.
+let package = Package(
+    name: "flowscan",
+    products: [
+        .executable(name: "flowscan", targets: ["flowscan"]),
+        .library(name: "FlowLogs", targets: ["FlowLogs"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "FlowLogs",
+            dependencies: ["CZlib"]
+        ),
+        .executableTarget(
+            name: "flowscan",
+            dependencies: ["FlowLogs"]
+        ),
+        .testTarget(
+            name: "FlowLogsTests",
+            dependencies: ["FlowLogs", "flowscan"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+#ifndef FLOWSCAN_CZLIB_SHIM_H
+#define FLOWSCAN_CZLIB_SHIM_H
+
+#include <zlib.h>
+
+// zlib's init functions are macros that pass the library version and the size of
+// z_stream; Swift cannot call macros, so these wrappers do it.
+
+/// Calls `inflateInit2` (a macro in zlib.h).
+static inline int czlib_inflateInit2(z_streamp stream, int windowBits) {
+    return inflateInit2(stream, windowBits);
+}
+
+/// Calls `deflateInit2` (a macro in zlib.h).
+static inline int czlib_deflateInit2(z_streamp stream, int level, int method, int windowBits,
+                                     int memLevel, int strategy) {
+    return deflateInit2(stream, level, method, windowBits, memLevel, strategy);
+}
+
+#endif

@@ -1,0 +1,111 @@
+import FlowLogs
+import Foundation
+
+/// A command the executable can run: its table entry and what it does.
+protocol Runnable: Sendable {
+    /// The command's table: name, arguments and options (parsing and `--help` both use it).
+    static var command: Command { get }
+    /// Runs the command; errors that reach `Flowscan.main` become exit statuses there.
+    static func run(_ arguments: ParsedArguments) throws -> ExitStatus
+}
+
+@main
+enum Flowscan {
+    static let version = "0.1.0"
+
+    /// Every command, the main report first.
+    static let commands: [any Runnable.Type] = [
+        ReportCommand.self,
+        InspectCommand.self,
+        PrefixesLookupCommand.self,
+        PrefixesInfoCommand.self,
+        PrefixesUpdateCommand.self,
+        GenerateCommand.self,
+    ]
+
+    static func main() {
+        let words = Array(CommandLine.arguments.dropFirst())
+        let status = run(words)
+        Console.flush()
+        exit(status.rawValue)
+    }
+
+    /// Chooses the command named by the first words, parses the rest and runs it.
+    static func run(_ words: [String]) -> ExitStatus {
+        if words.isEmpty {
+            Console.error(overview())
+            return .usage
+        }
+        if words == ["--help"] || words == ["-h"] || words == ["help"] {
+            Console.output(overview())
+            return .success
+        }
+        if words == ["--version"] {
+            Console.output("flowscan \(version)\n")
+            return .success
+        }
+        if words.first == "help", words.count > 1 {
+            return run(Array(words.dropFirst()) + ["--help"])
+        }
+        let (runner, rest): (any Runnable.Type, [String])
+        do {
+            (runner, rest) = try select(words)
+        } catch {
+            Console.error("flowscan: \(error)\n")
+            return .usage
+        }
+        do {
+            let arguments = try runner.command.parse(rest)
+            if arguments.flag("help") {
+                Console.output(runner.command.helpText())
+                return .success
+            }
+            return try runner.run(arguments)
+        } catch let error as UsageError {
+            Console.error("flowscan: \(error)\n")
+            return .usage
+        } catch {
+            Console.error("flowscan: \(error)\n")
+            return .usage
+        }
+    }
+
+    /// The command whose path the words start with (the longest match), and the words after it.
+    static func select(_ words: [String]) throws(UsageError) -> (any Runnable.Type, [String]) {
+        let named = commands.filter { !$0.command.path.isEmpty }
+        let matches = named.filter { Array(words.prefix($0.command.path.count)) == $0.command.path }
+        if let best = matches.max(by: { $0.command.path.count < $1.command.path.count }) {
+            return (best, Array(words.dropFirst(best.command.path.count)))
+        }
+        // A group word such as `prefixes` without one of its subcommands.
+        if let first = words.first, named.contains(where: { $0.command.path.count > 1 && $0.command.path[0] == first }) {
+            let sub = words.count > 1 ? words[1] : ""
+            let choices = named.filter { $0.command.path[0] == first }.map { $0.command.path[1] }
+            throw .other(sub.isEmpty || sub == "--help"
+                ? "'flowscan \(first)' needs a subcommand: \(choices.joined(separator: ", "))"
+                : "unknown command '\(sub)' for 'flowscan \(first)'; choose one of: \(choices.joined(separator: ", "))")
+        }
+        return (ReportCommand.self, words)
+    }
+
+    /// The top-level help: what flowscan does and its commands.
+    static func overview() -> String {
+        var text = """
+        flowscan \(version): how much NAT gateway traffic in VPC Flow Logs goes to AWS services,
+        what it costs, and what VPC endpoints would save.
+
+        USAGE: flowscan PATH... --prefixes ip-ranges.json [options]
+               flowscan COMMAND [arguments] [options]
+
+        COMMANDS:
+
+        """
+        let width = commands.map { $0.command.displayName.count }.max() ?? 0
+        for runner in commands {
+            let name = runner.command.path.isEmpty ? "flowscan [report]" : runner.command.displayName
+            text += "  " + name + String(repeating: " ", count: max(1, width - name.count + 2)) + runner.command.summary + "\n"
+        }
+        text += "\nSee 'flowscan COMMAND --help' for a command's options.\n"
+        return text
+    }
+}
