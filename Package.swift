@@ -23,6 +23,11 @@ let package = Package(
             name: "flowscan",
             dependencies: ["FlowLogs"]
         ),
+        .executableTarget(
+            name: "flowscan-bench",
+            dependencies: ["FlowLogs"],
+            path: "Benchmarks/flowscan-bench"
+        ),
         .testTarget(
             name: "FlowLogsTests",
             dependencies: ["FlowLogs", "flowscan"]

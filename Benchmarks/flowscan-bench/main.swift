@@ -1,0 +1,21 @@
+import FlowLogs
+import Foundation
+
+// Benchmarks that print figures (never timed assertions). Build and run in release mode:
+//   swift run -c release flowscan-bench NAME [arguments]
+// Each benchmark lives in its own file; this table names them.
+let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+]
+
+let words = Array(CommandLine.arguments.dropFirst())
+guard let name = words.first, let benchmark = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: flowscan-bench NAME [arguments]\n")
+    for benchmark in benchmarks { print("  \(benchmark.name)  \(benchmark.summary)") }
+    exit(words.isEmpty || words.first == "--help" ? 0 : 1)
+}
+do {
+    try benchmark.run(Array(words.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("flowscan-bench: \(error)\n".utf8))
+    exit(1)
+}
