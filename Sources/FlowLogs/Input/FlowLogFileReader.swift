@@ -1,0 +1,184 @@
+/// Receives the records of the files being read.
+protocol RecordSink {
+    /// A new file starts.
+    mutating func beginFile(path: String)
+    /// A record with log-status OK (or none). Text fields are read through `parser` during the call.
+    mutating func consume(_ record: FlowRecord, parser: RecordParser)
+}
+
+/// How files are read.
+public struct ReadOptions: Sendable {
+    /// The field list for files without a header (`--format`); `nil` assumes the default format.
+    public var format: FlowLogFormat?
+    /// How many malformed lines are kept as examples per file.
+    public var malformedExampleLimit = 5
+    /// Lines longer than this are malformed.
+    public var maximumLineLength = LineSplitter.defaultMaximumLineLength
+
+    public init(format: FlowLogFormat? = nil) {
+        self.format = format
+    }
+}
+
+/// Reads one flow-log file end to end: detection, decompression, lines, records, and the count
+/// of everything seen.
+struct FlowLogFileReader {
+    let options: ReadOptions
+    /// The decompressed chunk size handed to the line splitter.
+    static let chunkCapacity = 1 << 18
+    private let chunk: UnsafeMutableRawBufferPointer
+
+    init(options: ReadOptions) {
+        self.options = options
+        chunk = .allocate(byteCount: Self.chunkCapacity, alignment: 64)
+    }
+
+    /// Frees the chunk buffer; call once when the reader is no longer needed.
+    func deallocate() {
+        chunk.deallocate()
+    }
+
+    /// Reads `path` (`-` for standard input), handing each OK record to `sink`.
+    /// - Returns: what was read; damage and skips are in its `status` and `error`, never thrown.
+    func read<Sink: RecordSink>(_ path: String, into sink: inout Sink,
+                                progress: ((UInt64) -> Void)? = nil) -> FileSummary {
+        var summary = FileSummary(path: path)
+        let reader: DecodingReader
+        do {
+            reader = try DecodingReader(path: path)
+        } catch {
+            summary.status = .skipped
+            summary.error = error.reason
+            return summary
+        }
+        read(reader, into: &summary, sink: &sink, progress: progress)
+        summary.inputBytes = reader.rawBytesRead
+        return summary
+    }
+
+    private func read<Sink: RecordSink>(_ reader: DecodingReader, into summary: inout FileSummary, sink: inout Sink,
+                                        progress: ((UInt64) -> Void)?) {
+        let path = reader.path
+        summary.compression = reader.kind == .gzip ? "gzip" : "none"
+        switch reader.kind {
+        case .parquet:
+            summary.status = .skipped
+            summary.error = "Parquet flow logs are not read yet; deliver flow logs as text (plain or gzip) to read them"
+            return
+        case .binary:
+            summary.status = .skipped
+            summary.error = "not a flow-log file (binary data)"
+            return
+        case .empty, .text, .gzip:
+            break
+        }
+        sink.beginFile(path: path)
+        var state = LineState(parser: RecordParser(format: options.format ?? .assumedDefault),
+                              exampleLimit: options.malformedExampleLimit)
+        var splitter = LineSplitter(maximumLineLength: options.maximumLineLength)
+        var firstChunk = true
+        do {
+            while true {
+                let count = try reader.read(into: chunk)
+                if count == 0 { break }
+                let bytes = UnsafeRawBufferPointer(rebasing: chunk[..<count])
+                if firstChunk, reader.kind == .gzip {
+                    firstChunk = false
+                    let inner = DecodingReader.sniff(bytes)
+                    if inner != .text {
+                        summary.status = .skipped
+                        summary.error = inner == .gzip
+                            ? "gzip inside gzip: decompress the outer layer first"
+                            : "not a flow-log file (gzip-compressed binary data)"
+                        summary.decodedBytes = UInt64(count)
+                        return
+                    }
+                }
+                summary.decodedBytes += UInt64(count)
+                splitter.scan(bytes) { line, number, tooLong in
+                    state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+                }
+                progress?(reader.rawBytesRead)
+            }
+            splitter.finish { line, number, tooLong in
+                state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+            }
+        } catch {
+            summary.status = .damaged
+            summary.error = error.reason
+            if splitter.discardPartialLine() {
+                state.countMalformed(.incomplete, number: splitter.lineNumber + 1, summary: &summary)
+            }
+        }
+        if reader.zeroPadding {
+            summary.notes.append("zero bytes after the last gzip member were ignored")
+        }
+    }
+}
+
+/// The per-file state of line handling: the parser and its current format.
+private struct LineState {
+    static let assumedNote = "no header line and no --format: the default version-2 format was assumed"
+    let parser: RecordParser
+    let exampleLimit: Int
+    private var formatRecorded = false
+
+    init(parser: RecordParser, exampleLimit: Int) {
+        self.parser = parser
+        self.exampleLimit = exampleLimit
+    }
+
+    @inline(__always)
+    mutating func handle<Sink: RecordSink>(_ line: UnsafeRawBufferPointer, number: Int, tooLong: Bool,
+                                           summary: inout FileSummary, sink: inout Sink) {
+        if tooLong {
+            countMalformed(.tooLong(limit: line.count), number: number, summary: &summary)
+            return
+        }
+        let outcome = parser.parse(line)
+        switch outcome {
+        case .record:
+            recordFormat(&summary)
+            summary.add(parser.record)
+            sink.consume(parser.record, parser: parser)
+        case .noData:
+            recordFormat(&summary)
+            summary.noData += 1
+        case .skipData:
+            recordFormat(&summary)
+            summary.skipData += 1
+        case .header:
+            summary.headers += 1
+            formatRecorded = false
+            recordFormat(&summary)
+        case .blank:
+            summary.blankLines += 1
+        case .transitGateway:
+            recordFormat(&summary)
+            summary.transitGateway += 1
+        case .malformed:
+            recordFormat(&summary)
+            summary.malformed += 1
+            if summary.malformedExamples.count < exampleLimit {
+                summary.malformedExamples.append(.init(line: number, reason: parser.malformedReason().description))
+            }
+        }
+    }
+
+    mutating func countMalformed(_ reason: MalformedReason, number: Int, summary: inout FileSummary) {
+        summary.malformed += 1
+        if summary.malformedExamples.count < exampleLimit {
+            summary.malformedExamples.append(.init(line: number, reason: reason.description))
+        }
+    }
+
+    /// Adds the current field list to the file's formats the first time a line uses it.
+    @inline(__always)
+    private mutating func recordFormat(_ summary: inout FileSummary) {
+        guard !formatRecorded else { return }
+        formatRecorded = true
+        let names = parser.format.names
+        if !summary.formats.contains(names) { summary.formats.append(names) }
+        if parser.format.isAssumed, !summary.notes.contains(Self.assumedNote) { summary.notes.append(Self.assumedNote) }
+    }
+}

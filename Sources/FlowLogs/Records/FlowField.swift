@@ -1,0 +1,135 @@
+/// A field of a VPC or Transit Gateway flow-log record, by its name in the header line.
+public enum FlowField: String, CaseIterable, Sendable {
+    // Version 2: the default format.
+    case version
+    case accountID = "account-id"
+    case interfaceID = "interface-id"
+    case srcaddr
+    case dstaddr
+    case srcport
+    case dstport
+    case `protocol`
+    case packets
+    case bytes
+    case start
+    case end
+    case action
+    case logStatus = "log-status"
+    // Version 3.
+    case vpcID = "vpc-id"
+    case subnetID = "subnet-id"
+    case instanceID = "instance-id"
+    case tcpFlags = "tcp-flags"
+    case type
+    case pktSrcaddr = "pkt-srcaddr"
+    case pktDstaddr = "pkt-dstaddr"
+    // Version 4.
+    case region
+    case azID = "az-id"
+    case sublocationType = "sublocation-type"
+    case sublocationID = "sublocation-id"
+    // Version 5.
+    case pktSrcAWSService = "pkt-src-aws-service"
+    case pktDstAWSService = "pkt-dst-aws-service"
+    case flowDirection = "flow-direction"
+    case trafficPath = "traffic-path"
+    // Version 7: ECS.
+    case ecsClusterARN = "ecs-cluster-arn"
+    case ecsClusterName = "ecs-cluster-name"
+    case ecsContainerInstanceARN = "ecs-container-instance-arn"
+    case ecsContainerInstanceID = "ecs-container-instance-id"
+    case ecsContainerID = "ecs-container-id"
+    case ecsSecondContainerID = "ecs-second-container-id"
+    case ecsServiceName = "ecs-service-name"
+    case ecsTaskDefinitionARN = "ecs-task-definition-arn"
+    case ecsTaskARN = "ecs-task-arn"
+    case ecsTaskID = "ecs-task-id"
+    // Version 8.
+    case rejectReason = "reject-reason"
+    // Transit Gateway flow logs ("version 6"): their own record type.
+    case resourceType = "resource-type"
+    case tgwID = "tgw-id"
+    case tgwAttachmentID = "tgw-attachment-id"
+    case tgwSrcVPCAccountID = "tgw-src-vpc-account-id"
+    case tgwDstVPCAccountID = "tgw-dst-vpc-account-id"
+    case tgwSrcVPCID = "tgw-src-vpc-id"
+    case tgwDstVPCID = "tgw-dst-vpc-id"
+    case tgwSrcSubnetID = "tgw-src-subnet-id"
+    case tgwDstSubnetID = "tgw-dst-subnet-id"
+    case tgwSrcENI = "tgw-src-eni"
+    case tgwDstENI = "tgw-dst-eni"
+    case tgwSrcAZID = "tgw-src-az-id"
+    case tgwDstAZID = "tgw-dst-az-id"
+    case tgwPairAttachmentID = "tgw-pair-attachment-id"
+    case packetsLostNoRoute = "packets-lost-no-route"
+    case packetsLostBlackhole = "packets-lost-blackhole"
+    case packetsLostMTUExceeded = "packets-lost-mtu-exceeded"
+    case packetsLostTTLExpired = "packets-lost-ttl-expired"
+
+    /// How a field's value is read and checked.
+    enum Kind {
+        /// An unsigned decimal integer no greater than the bound.
+        case integer(maximum: UInt64)
+        /// An IPv4 or IPv6 address.
+        case address
+        /// ACCEPT or REJECT.
+        case action
+        /// OK, NODATA or SKIPDATA.
+        case logStatus
+        /// ingress or egress.
+        case flowDirection
+        /// Any text without spaces (ids, names, ARNs).
+        case text
+    }
+
+    var kind: Kind {
+        switch self {
+        case .version, .protocol, .tcpFlags, .trafficPath: return .integer(maximum: UInt64(UInt8.max))
+        case .srcport, .dstport: return .integer(maximum: UInt64(UInt16.max))
+        case .packets, .bytes, .start, .end, .packetsLostNoRoute, .packetsLostBlackhole,
+             .packetsLostMTUExceeded, .packetsLostTTLExpired:
+            return .integer(maximum: UInt64.max)
+        case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr: return .address
+        case .action: return .action
+        case .logStatus: return .logStatus
+        case .flowDirection: return .flowDirection
+        default: return .text
+        }
+    }
+
+    /// True for fields that only Transit Gateway flow logs have.
+    public var isTransitGatewayOnly: Bool {
+        rawValue.hasPrefix("tgw-") || rawValue.hasPrefix("packets-lost-") || self == .resourceType
+    }
+
+    /// The fields of the default format (version 2), in order.
+    public static let defaultFormat: [FlowField] = [
+        .version, .accountID, .interfaceID, .srcaddr, .dstaddr, .srcport, .dstport, .protocol,
+        .packets, .bytes, .start, .end, .action, .logStatus,
+    ]
+
+    /// Field names as they appear in a header, for fast matching.
+    static let byName: [String: FlowField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+}
+
+/// ACCEPT or REJECT.
+public enum FlowAction: UInt8, Sendable {
+    case accept
+    case reject
+}
+
+/// The `log-status` of a record.
+public enum LogStatus: UInt8, Sendable {
+    /// Data logged normally.
+    case ok
+    /// No traffic to or from the interface during the window.
+    case noData
+    /// Records were skipped during the window (capacity or an internal error): coverage is incomplete.
+    case skipData
+}
+
+/// The `flow-direction` of a record, relative to the logging interface.
+public enum FlowDirection: UInt8, Sendable {
+    case ingress
+    case egress
+}
