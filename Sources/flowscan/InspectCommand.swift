@@ -22,33 +22,3 @@ enum InspectCommand: Runnable {
         return inspection.totals.isComplete ? .success : .partialInput
     }
 }
-
-/// Options more than one command shares, defined once.
-enum SharedOptions {
-    static let format = Option.value(
-        "format", "FIELDS",
-        "Field list for input without a header line: 'version srcaddr ...',\n'version,srcaddr,...' or '${version} ${srcaddr} ...'.")
-
-    static func output(_ choices: [String]) -> Option {
-        .value("output", choices.joined(separator: "|"), "Output format (default: \(choices[0])).")
-    }
-
-    /// The `--output` value, checked against the allowed choices.
-    static func outputValue(_ arguments: ParsedArguments, allowed: [String]) throws(UsageError) -> String {
-        try arguments.value("output", expected: allowed.joined(separator: ", ")) { allowed.contains($0) ? $0 : nil }
-            ?? allowed[0]
-    }
-
-    /// Reading options from `--format`.
-    static func readOptions(_ arguments: ParsedArguments) throws(UsageError) -> ReadOptions {
-        var options = ReadOptions()
-        if let specification = arguments.value("format") {
-            do {
-                options.format = try FlowLogFormat.parse(specification: specification)
-            } catch {
-                throw .invalidValue(option: "--format", value: specification, expected: error.description)
-            }
-        }
-        return options
-    }
-}

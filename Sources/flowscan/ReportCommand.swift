@@ -1,10 +1,106 @@
 import FlowLogs
+import Foundation
 
 /// `flowscan PATH...`: the savings and exposure report.
 enum ReportCommand: Runnable {
     static let command = Command(
         path: [], arguments: "PATH...", argumentCount: 1...Int.max,
         summary: "The NAT gateway savings and exposure report (the main job).",
-        options: [])
-    static func run(_ arguments: ParsedArguments) throws -> ExitStatus { .usage }
+        discussion: """
+        Reads VPC Flow Logs (files, folders synced from S3, - for standard input), counts the bytes
+        that pass the NAT gateways by the AWS service and region they go to, prices them, and says
+        what gateway and interface endpoints would save. Also: 'flowscan report PATH...'.
+        """,
+        options: [
+            SharedOptions.prefixes,
+            SharedOptions.format,
+            SharedOptions.output(["text", "json", "markdown"]),
+            .value("nat-eni", "ID", "A NAT gateway's interface id (repeatable, or a comma list).", repeatable: true, commaList: true),
+            .value("nat-ip", "ADDRESS", "A NAT gateway's private IP (repeatable, or a comma list).", repeatable: true, commaList: true),
+            .value("nat-gateways", "FILE", "The JSON printed by 'aws ec2 describe-nat-gateways'."),
+            .value("vpc-cidr", "CIDR", "Private space beyond RFC 1918, 100.64.0.0/10 and fc00::/7\n(repeatable, or a comma list).", repeatable: true, commaList: true),
+            .value("since", "TIME", "Keep records whose [start, end] overlaps from TIME (ISO-8601 or Unix seconds)."),
+            .value("until", "TIME", "Keep records whose [start, end] overlaps up to TIME."),
+            .value("region", "REGION", "The VPC's region (default: the records' region field, else the S3 key path)."),
+            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour (default: us-east-1 list prices)."),
+            .value("nat-gateway-hour", "USD", "NAT gateway price per hour (default 0.045)."),
+            .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (default 0.045)."),
+            .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (default 0.01)."),
+            .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (default 0.01)."),
+            .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (default 0.005)."),
+            .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
+            .value("top", "N", "Rows per table (default 10)."),
+            .value("fail-above", "USD", "Exit with status 3 when the monthly saving available exceeds USD."),
+            SharedOptions.jobs,
+            SharedOptions.progress,
+            SharedOptions.noProgress,
+        ])
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
+        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown"])
+        var options = AnalysisOptions()
+        options.read = try SharedOptions.readOptions(arguments)
+        options.natHints = try natHints(arguments)
+        options.vpcCIDRs = try arguments.list("vpc-cidr").map { text throws(UsageError) in
+            guard let prefix = IPPrefix(text) else { throw .invalidValue(option: "--vpc-cidr", value: text, expected: "a CIDR block such as 10.0.0.0/16") }
+            return prefix
+        }
+        options.since = try arguments.value("since", expected: "ISO-8601 (2026-11-22T00:00:00Z) or Unix seconds", UnixTime.parse)
+        options.until = try arguments.value("until", expected: "ISO-8601 (2026-11-29T00:00:00Z) or Unix seconds", UnixTime.parse)
+        if let since = options.since, let until = options.until, since > until {
+            throw UsageError.other("--since (\(UnixTime.iso8601(since))) is after --until (\(UnixTime.iso8601(until)))")
+        }
+        options.region = try arguments.value("region", expected: "a region code such as us-east-1") { text in
+            text.isEmpty || text.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? true }) ? nil : text
+        }
+        options.pricing = try pricing(arguments)
+        options.availabilityZones = try arguments.value("azs", expected: "a whole number from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } }
+        options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
+        options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
+        options.jobs = try SharedOptions.jobsValue(arguments)
+        let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
+        let report = try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile, options: options)
+        switch output {
+        case "json": Console.output(report.json())
+        case "markdown": Console.output(report.markdown())
+        default: Console.output(report.text())
+        }
+        if report.thresholdExceeded { return .thresholdExceeded }
+        return report.inputs.totals.isComplete ? .success : .partialInput
+    }
+
+    /// NAT gateways from --nat-eni, --nat-ip and --nat-gateways.
+    private static func natHints(_ arguments: ParsedArguments) throws -> [NATGatewayHint] {
+        var hints: [NATGatewayHint] = []
+        if let path = arguments.value("nat-gateways") {
+            hints += try NATGatewayHint.load(describeNATGateways: path)
+        }
+        for eni in arguments.list("nat-eni") {
+            guard eni.hasPrefix("eni-"), eni.count > 4, eni.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+                throw UsageError.invalidValue(option: "--nat-eni", value: eni, expected: "an interface id such as eni-0123456789abcdef0")
+            }
+            hints.append(NATGatewayHint(interfaceIDs: [eni]))
+        }
+        for text in arguments.list("nat-ip") {
+            guard let address = IPAddress(text) else {
+                throw UsageError.invalidValue(option: "--nat-ip", value: text, expected: "an IP address such as 10.0.0.220")
+            }
+            hints.append(NATGatewayHint(privateIPs: [address]))
+        }
+        return hints
+    }
+
+    /// Defaults, then --pricing, then the price flags.
+    private static func pricing(_ arguments: ParsedArguments) throws -> Pricing {
+        var pricing = Pricing()
+        if let path = arguments.value("pricing") { pricing = try Pricing.load(contentsOf: path) }
+        for (flag, key) in [("nat-gateway-hour", "nat_gateway_hour"), ("nat-gateway-gb", "nat_gateway_gb"),
+                            ("interface-endpoint-hour", "interface_endpoint_hour"), ("interface-endpoint-gb", "interface_endpoint_gb"),
+                            ("public-ipv4-hour", "public_ipv4_hour")] {
+            if let price = try arguments.value(flag, expected: "a non-negative amount of US dollars", SharedOptions.dollars) {
+                _ = pricing.set(key, price)
+            }
+        }
+        return pricing
+    }
 }

@@ -31,6 +31,20 @@ public enum NumberText {
         return (value < 0 && cents > 0 ? "-" : "") + "$" + grouped(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 
+    /// A unit price: at least two decimals, up to four when they matter: `0.045` → `$0.045`.
+    public static func price(_ value: Double) -> String {
+        var text = JSONWriter.decimal(value, places: 4)
+        while text.hasSuffix("0"), let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) > 3 {
+            text.removeLast()
+        }
+        return "$" + text
+    }
+
+    /// `1 file`, `2 files`.
+    public static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        grouped(value) + " " + (value == 1 ? singular : plural ?? singular + "s")
+    }
+
     /// A decimal with fixed places: `decimal(3.14159, 2)` → `3.14`.
     public static func decimal(_ value: Double, _ places: Int) -> String {
         JSONWriter.decimal(value, places: places)

@@ -1,0 +1,84 @@
+/// Bytes, packets and records counted together.
+public struct Tally: Sendable, Equatable {
+    public var bytes: UInt64 = 0
+    public var packets: UInt64 = 0
+    public var records: UInt64 = 0
+
+    public init(bytes: UInt64 = 0, packets: UInt64 = 0, records: UInt64 = 0) {
+        self.bytes = bytes
+        self.packets = packets
+        self.records = records
+    }
+
+    @inline(__always)
+    mutating func add(bytes: UInt64, packets: UInt64) {
+        self.bytes = self.bytes.saturatingAdd(bytes)
+        self.packets = self.packets.saturatingAdd(packets)
+        records += 1
+    }
+
+    mutating func add(_ other: Tally) {
+        bytes = bytes.saturatingAdd(other.bytes)
+        packets = packets.saturatingAdd(other.packets)
+        records = records.saturatingAdd(other.records)
+    }
+}
+
+/// A per-key tally whose memory is bounded: when it holds more than `capacity` keys, the
+/// lighter half is folded away (their bytes stay in `foldedTally`), so the heaviest keys stay
+/// exact unless they are evicted while still light.
+///
+/// Used for per-address tables (sources, internet destinations), where a scan of the internet
+/// or a fleet of short-lived tasks could otherwise grow memory with the input.
+struct BoundedTally<Key: Hashable & Comparable> {
+    let capacity: Int
+    private(set) var entries: [Key: Tally] = [:]
+    /// What was folded away.
+    private(set) var foldedTally = Tally()
+    /// How many times a key was folded away (a key can be folded, seen again and folded again).
+    private(set) var foldedKeys = 0
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// True once anything was folded: the table's rows are then the heaviest, not all.
+    var hasFolded: Bool { foldedKeys > 0 }
+
+    @inline(__always)
+    mutating func add(_ key: Key, bytes: UInt64, packets: UInt64) {
+        entries[key, default: Tally()].add(bytes: bytes, packets: packets)
+        if entries.count > capacity { fold() }
+    }
+
+    /// Adds another table's rows and folded totals.
+    mutating func merge(_ other: BoundedTally<Key>) {
+        for (key, tally) in other.entries { entries[key, default: Tally()].add(tally) }
+        foldedTally.add(other.foldedTally)
+        foldedKeys += other.foldedKeys
+        if entries.count > capacity { fold() }
+    }
+
+    /// The rows, heaviest first; ties broken by key so the order never depends on hashing.
+    func sortedRows() -> [(key: Key, tally: Tally)] {
+        entries.map { (key: $0.key, tally: $0.value) }
+            .sorted { $0.tally.bytes != $1.tally.bytes ? $0.tally.bytes > $1.tally.bytes : $0.key < $1.key }
+    }
+
+    /// Keeps the heavier half of the rows (by bytes, then by key) and folds the rest.
+    private mutating func fold() {
+        let keep = capacity / 2
+        let sorted = sortedRows()
+        var kept: [Key: Tally] = [:]
+        kept.reserveCapacity(capacity + 1)
+        for (index, row) in sorted.enumerated() {
+            if index < keep {
+                kept[row.key] = row.tally
+            } else {
+                foldedTally.add(row.tally)
+                foldedKeys += 1
+            }
+        }
+        entries = kept
+    }
+}

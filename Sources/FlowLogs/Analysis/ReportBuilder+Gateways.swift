@@ -1,0 +1,151 @@
+extension ReportBuilder {
+    /// Finds the NAT gateways: the ones the user named, or those the records reveal.
+    mutating func identifyGateways() {
+        let locals = aggregator.locals
+        if !options.natHints.isEmpty {
+            for (number, hint) in options.natHints.enumerated() {
+                let members = locals.indices.filter { index in
+                    hint.privateIPs.contains(locals[index].address)
+                        || (locals[index].interfaceID.map { hint.interfaceIDs.contains($0) } ?? false)
+                }.map { UInt32($0) }
+                var evidence = [hint.id != nil ? "listed by describe-nat-gateways" : "named on the command line"]
+                if let state = hint.state, state != "available" { evidence.append("state \(state)") }
+                if hint.connectivity == "private" {
+                    evidence.append("a private NAT gateway: its traffic goes to other private networks, not to AWS public endpoints")
+                }
+                let records = members.reduce(0) { $0 + flowRecords(of: $1) }
+                evidence.append(records > 0
+                    ? "\(NumberText.grouped(records)) records to or from public addresses on its interface"
+                    : "no records of its own interface in these logs")
+                let id = hint.id ?? hint.interfaceIDs.first ?? hint.privateIPs.first.map(\.description) ?? "nat-\(number + 1)"
+                gateways.append(Gateway(id: id, hint: hint, locals: members, evidence: evidence, origin: "given"))
+            }
+        } else {
+            detectGateways(locals)
+        }
+        natLocals = Set(gateways.flatMap(\.locals))
+    }
+
+    /// Detection from the records (a heuristic, said so in the report).
+    private mutating func detectGateways(_ locals: [LocalAddressInfo]) {
+        var byInterface: [String: Int] = [:]
+        for (index, info) in locals.enumerated() {
+            var evidence: [String] = []
+            if info.forwardedRecords > 0 {
+                evidence.append("\(NumberText.grouped(info.forwardedRecords)) records forward traffic between private addresses and public pkt-* addresses (the instance-to-NAT legs)")
+            } else if let mirror = mirrorEvidence(info) {
+                evidence.append(mirror)
+            } else {
+                continue
+            }
+            if info.instanceIDSet > 0 {
+                evidence.append("note: \(NumberText.grouped(info.instanceIDSet)) of its records name an instance, which NAT gateway interfaces do not")
+            } else if info.instanceIDDash > 0 {
+                evidence.append("instance-id is '-' on its interface's records, as on a NAT gateway's")
+            }
+            let local = UInt32(index)
+            if let interfaceID = info.interfaceID, let existing = byInterface[interfaceID] {
+                gateways[existing].locals.append(local)
+                gateways[existing].evidence += evidence.map { "\(info.address): \($0)" }
+                continue
+            }
+            let id = info.interfaceID ?? info.address.description
+            if let interfaceID = info.interfaceID { byInterface[interfaceID] = gateways.count }
+            gateways.append(Gateway(id: id, hint: nil, locals: [local], evidence: evidence, origin: "detected"))
+        }
+    }
+
+    /// Without pkt-* fields: a NAT gateway's interface sees the same bytes arrive from private
+    /// addresses and leave for public ones (and back), which an instance's does not.
+    private func mirrorEvidence(_ info: LocalAddressInfo) -> String? {
+        guard info.publicOut > 0, info.eastWestIn > 0, info.instanceIDSet == 0 else { return nil }
+        func close(_ a: UInt64, _ b: UInt64) -> Bool {
+            let high = max(a, b), low = min(a, b)
+            return high == 0 || Double(low) >= 0.9 * Double(high)
+        }
+        guard close(info.eastWestIn, info.publicOut), close(info.eastWestOut, info.publicIn) else { return nil }
+        return "receives from private addresses the bytes it sends to public addresses (\(NumberText.grouped(info.eastWestIn)) in, "
+            + "\(NumberText.grouped(info.publicOut)) out) and the reverse (\(NumberText.grouped(info.publicIn)) in, "
+            + "\(NumberText.grouped(info.eastWestOut)) out), as a NAT gateway forwards them (heuristic: no pkt-* fields)"
+    }
+
+    /// Chooses the vantage and the counted legs, never two vantages for the same bytes.
+    mutating func chooseVantage() {
+        let flows = aggregator.flows
+        var gatewaysWithRecords = 0
+        for index in gateways.indices {
+            let members = Set(gateways[index].locals)
+            let own = flows.filter { members.contains($0.key.local) }
+            guard !own.isEmpty else { continue }
+            gatewaysWithRecords += 1
+            let kind: LegKind = own.contains { $0.key.kind == .inner } ? .inner : .outer
+            gateways[index].countedKind = kind
+            counted += own.filter { $0.key.kind == kind }.map { (key: $0.key, tally: $0.value) }
+        }
+        if gatewaysWithRecords > 0 {
+            vantage = .natInterface
+            vantageReason = "the NAT gateways' own interfaces are in the logs; for each gateway one pair of legs is counted "
+                + "(instance-to-NAT legs where pkt-* addresses name the public peer, else NAT-to-internet legs), so each byte counts once; "
+                + "instance interfaces are not counted for these bytes"
+            if gatewaysWithRecords < gateways.count {
+                warnings.append("\(gateways.count - gatewaysWithRecords) of \(gateways.count) NAT gateways have no records of their own interface in these logs; their traffic is not counted")
+            }
+            return
+        }
+        countInstanceVantage()
+    }
+
+    /// NAT gateways' interfaces are not in the logs: count instance traffic that leaves through
+    /// another resource of the VPC (traffic-path 1), or all of it when the format has no traffic-path.
+    private mutating func countInstanceVantage() {
+        var egress: [LocalClass: (nat: UInt64, all: UInt64)] = [:]
+        var egressByLocal: [UInt32: (nat: UInt64, all: UInt64)] = [:]
+        var pathAbsent = false
+        for (key, value) in aggregator.flows where key.kind == .outer && key.direction == .outbound && !natLocals.contains(key.local) {
+            let viaNAT = key.trafficPath == 1 || key.trafficPath == 0
+            if key.trafficPath == 0 { pathAbsent = true }
+            let pair = LocalClass(local: key.local, classIndex: key.classIndex)
+            egress[pair, default: (0, 0)].all += value.tally.bytes
+            egressByLocal[key.local, default: (0, 0)].all += value.tally.bytes
+            if viaNAT {
+                egress[pair, default: (0, 0)].nat += value.tally.bytes
+                egressByLocal[key.local, default: (0, 0)].nat += value.tally.bytes
+            }
+        }
+        for (pair, bytes) in egress { natShare[pair] = bytes.all == 0 ? 1 : Double(bytes.nat) / Double(bytes.all) }
+        for (key, value) in aggregator.flows where key.kind == .outer && !natLocals.contains(key.local) {
+            let pair = LocalClass(local: key.local, classIndex: key.classIndex)
+            if key.direction == .outbound {
+                if key.trafficPath == 1 || key.trafficPath == 0 { counted.append((key, value)) }
+                continue
+            }
+            // Ingress has no traffic-path: it follows the egress of the same address and service.
+            var share = natShare[pair]
+            if share == nil, let total = egressByLocal[key.local], total.all > 0 {
+                share = Double(total.nat) / Double(total.all)
+            }
+            guard let share, share > 0 else { continue }
+            natShare[pair] = share
+            var part = value
+            if share < 1 {
+                part.tally = Tally(bytes: UInt64((Double(value.tally.bytes) * share).rounded()),
+                                   packets: UInt64((Double(value.tally.packets) * share).rounded()),
+                                   records: value.tally.records)
+            }
+            counted.append((key, part))
+        }
+        guard !counted.isEmpty else {
+            vantage = .none
+            vantageReason = "no traffic through a NAT gateway was found: no NAT gateway interface in the logs, "
+                + "and no instance traffic to public addresses through another resource of the VPC (traffic-path 1)"
+            return
+        }
+        vantage = .instanceInterface
+        vantageReason = "no NAT gateway's own interface is in the logs, so NAT traffic is counted on instance interfaces: "
+            + "private-to-public records leaving through another resource of the VPC (traffic-path 1), and the replies to them"
+        if pathAbsent {
+            assumptions.append("some records have no traffic-path field: their instance traffic to public addresses is assumed to leave through a NAT gateway (an instance with a public IP would use an internet gateway instead)")
+        }
+        assumptions.append("traffic-path 1 means 'through another resource in this VPC': a NAT gateway, but also a load balancer replying to inbound connections; log the NAT gateway's interface for exact figures")
+    }
+}

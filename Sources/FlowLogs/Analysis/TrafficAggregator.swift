@@ -1,0 +1,359 @@
+/// What every worker needs to classify records; shared read-only.
+final class AnalysisContext: Sendable {
+    let prefixes: PrefixTable
+    /// Extra private space (`--vpc-cidr`), beyond RFC 1918, 100.64/10 and fc00::/7.
+    let vpcCIDRs: [IPPrefix]
+    /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
+    let since: UInt64?
+    let until: UInt64?
+    /// Track private ↔ private bytes per address: needed only to detect NAT gateways in logs
+    /// without `pkt-*` fields when the user named none.
+    let tracksEastWest: Bool
+    /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
+    let tableCapacity: Int
+    /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
+    let serviceNames: [[UInt8]]
+
+    init(prefixes: PrefixTable, vpcCIDRs: [IPPrefix], since: UInt64?, until: UInt64?,
+         tracksEastWest: Bool, tableCapacity: Int) {
+        self.prefixes = prefixes
+        self.vpcCIDRs = vpcCIDRs
+        self.since = since
+        self.until = until
+        self.tracksEastWest = tracksEastWest
+        self.tableCapacity = tableCapacity
+        serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
+    }
+
+    /// True for the VPC's own address space.
+    @inline(__always)
+    func isPrivate(_ address: IPAddress) -> Bool {
+        if address.isPrivate { return true }
+        for cidr in vpcCIDRs where cidr.contains(address) { return true }
+        return false
+    }
+
+    /// True for addresses reachable only through the public path (not private, not special).
+    @inline(__always)
+    func isPublic(_ address: IPAddress) -> Bool {
+        address.scope == .public && !vpcCIDRs.contains { $0.contains(address) }
+    }
+}
+
+/// Counts every record that matters for the report, per worker; workers merge at the end.
+///
+/// Nothing here decides which addresses are NAT gateways: that needs all the evidence, so the
+/// records are kept by their local private address and leg kind, and `TrafficAnalysis` picks
+/// the vantage and the gateways once everything is read.
+struct TrafficAggregator: MergeableSink {
+    let context: AnalysisContext
+
+    /// Local private addresses, interned: index → info.
+    private(set) var locals: [LocalAddressInfo] = []
+    private(set) var localIndexTable: [IPAddress: UInt32] = [:]
+    /// The main table: bytes by local address, peer service-region, leg kind, direction, path.
+    private(set) var flows: [FlowKey: SpanTally] = [:]
+    private(set) var sources: BoundedTally<SourceKey>
+    private(set) var sourceDetails: [IPAddress: SourceDetails] = [:]
+    private(set) var peers: BoundedTally<PeerKey>
+    private(set) var rejects: BoundedTally<RejectKey>
+    /// IPv6 bytes between the VPC and public peers, by direction (nil: unknown) and service-region.
+    private(set) var ipv6: [IPv6Key: Tally] = [:]
+    /// `pkt-*-aws-service` cross-check: records checked, and disagreements by (ours, theirs).
+    private(set) var serviceChecks: UInt64 = 0
+    private(set) var serviceDisagreements: [ServiceDisagreement: UInt64] = [:]
+    /// `region` field values seen (records per region), and the regions named by file paths.
+    var recordRegions: [String: UInt64] {
+        var regions = flushedRecordRegions
+        if currentRegionCount > 0 { regions[String(decoding: currentRegion, as: UTF8.self), default: 0] += currentRegionCount }
+        return regions
+    }
+    private(set) var pathRegions: [String: Int] = [:]
+    private(set) var counters = Counters()
+
+    private var flushedRecordRegions: [String: UInt64] = [:]
+    private var currentRegion: [UInt8] = []
+    private var currentRegionCount: UInt64 = 0
+
+    struct IPv6Key: Hashable, Comparable, Sendable {
+        var direction: Direction?
+        var classIndex: Int
+        static func < (lhs: IPv6Key, rhs: IPv6Key) -> Bool {
+            (lhs.direction?.rawValue ?? 9, lhs.classIndex) < (rhs.direction?.rawValue ?? 9, rhs.classIndex)
+        }
+    }
+
+    struct ServiceDisagreement: Hashable, Sendable {
+        var ours: String
+        var theirs: String
+    }
+
+    /// Records that were read but play no part in the NAT figures, by reason.
+    struct Counters: Sendable, Equatable {
+        var considered: UInt64 = 0
+        var outsideWindow: UInt64 = 0
+        var withoutAddresses: UInt64 = 0
+        var eastWest: UInt64 = 0
+        var otherAddresses: UInt64 = 0
+        var rejected: UInt64 = 0
+        var ipv6: UInt64 = 0
+
+        mutating func add(_ other: Counters) {
+            considered += other.considered
+            outsideWindow += other.outsideWindow
+            withoutAddresses += other.withoutAddresses
+            eastWest += other.eastWest
+            otherAddresses += other.otherAddresses
+            rejected += other.rejected
+            ipv6 += other.ipv6
+        }
+    }
+
+    init(context: AnalysisContext) {
+        self.context = context
+        sources = BoundedTally(capacity: context.tableCapacity)
+        peers = BoundedTally(capacity: context.tableCapacity)
+        rejects = BoundedTally(capacity: context.tableCapacity)
+    }
+
+    // MARK: RecordSink
+
+    mutating func beginFile(path: String) {
+        if let region = RegionHint.fromPath(path) { pathRegions[region, default: 0] += 1 }
+    }
+
+    @inline(__always)
+    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
+        counters.considered += 1
+        if context.since != nil || context.until != nil {
+            guard let start = record.start, let end = record.end,
+                  start <= context.until ?? .max, end >= context.since ?? 0 else {
+                counters.outsideWindow += 1
+                return
+            }
+        }
+        noteRegion(parser)
+        guard let source = record.srcaddr, let destination = record.dstaddr else {
+            counters.withoutAddresses += 1
+            return
+        }
+        let bytes = record.bytes ?? 0
+        let packets = record.packets ?? 0
+        if !source.isIPv4 || !destination.isIPv4 {
+            countIPv6(record, source: source, destination: destination, bytes: bytes, packets: packets)
+            return
+        }
+        let sourcePrivate = context.isPrivate(source)
+        let destinationPrivate = context.isPrivate(destination)
+        let leg: Leg
+        if sourcePrivate && destinationPrivate {
+            if let peer = record.pktDstaddr, peer != destination, context.isPublic(peer) {
+                leg = Leg(kind: .inner, direction: .outbound, local: destination, peer: peer, origin: source,
+                          publicPort: record.dstport ?? 0)
+            } else if let peer = record.pktSrcaddr, peer != source, context.isPublic(peer) {
+                leg = Leg(kind: .inner, direction: .inbound, local: source, peer: peer, origin: destination,
+                          publicPort: record.srcport ?? 0)
+            } else {
+                countEastWest(record, source: source, destination: destination, bytes: bytes)
+                return
+            }
+        } else if sourcePrivate, context.isPublic(destination) {
+            leg = Leg(kind: .outer, direction: .outbound, local: source, peer: destination, origin: source,
+                      publicPort: record.dstport ?? 0)
+        } else if destinationPrivate, context.isPublic(source) {
+            leg = Leg(kind: .outer, direction: .inbound, local: destination, peer: source, origin: destination,
+                      publicPort: record.srcport ?? 0)
+        } else {
+            counters.otherAddresses += 1
+            return
+        }
+        let classIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
+        if record.action == .reject {
+            counters.rejected += 1
+            rejects.add(RejectKey(local: leg.local, direction: leg.direction, classIndex: classIndex, port: leg.publicPort),
+                        bytes: bytes, packets: packets)
+            return
+        }
+        count(leg, classIndex: classIndex, record: record, parser: parser, bytes: bytes, packets: packets)
+    }
+
+    /// One record's place in the NAT picture.
+    private struct Leg {
+        var kind: LegKind
+        var direction: Direction
+        /// The private address the record is about (NAT for inner legs).
+        var local: IPAddress
+        var peer: IPAddress
+        /// Who sent or received the bytes inside the VPC (the instance).
+        var origin: IPAddress
+        /// The public side's port.
+        var publicPort: UInt16
+    }
+
+    @inline(__always)
+    private mutating func count(_ leg: Leg, classIndex: Int, record: FlowRecord, parser: RecordParser,
+                                bytes: UInt64, packets: UInt64) {
+        let index = intern(leg.local, parser: parser, ownRecord: true)
+        var info = locals[Int(index)]
+        if parser.format.has(.instanceID) {
+            if parser.text(.instanceID) == nil { info.instanceIDDash += 1 } else { info.instanceIDSet += 1 }
+        }
+        switch (leg.kind, leg.direction) {
+        case (.inner, _): info.forwardedRecords += 1
+        case (.outer, .outbound):
+            info.publicOut = info.publicOut.saturatingAdd(bytes)
+            if leg.publicPort < 1024, (record.srcport ?? 0) >= 1024 { info.clientRecords += 1 }
+        case (.outer, .inbound): info.publicIn = info.publicIn.saturatingAdd(bytes)
+        }
+        locals[Int(index)] = info
+
+        let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
+        let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path)
+        flows[key, default: SpanTally()].add(bytes: bytes, packets: packets, start: record.start, end: record.end)
+
+        sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind),
+                    bytes: bytes, packets: packets)
+        if leg.kind == .outer, sourceDetails[leg.origin] == nil, sourceDetails.count < context.tableCapacity {
+            sourceDetails[leg.origin] = details(parser)
+        }
+        if classIndex == 0 {
+            peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
+                              local: leg.local, kind: leg.kind, classIndex: classIndex),
+                      bytes: bytes, packets: packets)
+        } else if CleartextPorts.contains(leg.publicPort) {
+            peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
+                              local: leg.local, kind: leg.kind, classIndex: classIndex),
+                      bytes: bytes, packets: packets)
+        }
+        checkService(leg, classIndex: classIndex, parser: parser)
+    }
+
+    /// Compares our service for the peer with AWS's `pkt-src/dst-aws-service`, when present.
+    @inline(__always)
+    private mutating func checkService(_ leg: Leg, classIndex: Int, parser: RecordParser) {
+        let field: FlowField = leg.direction == .outbound ? .pktDstAWSService : .pktSrcAWSService
+        guard parser.format.has(field) else { return }
+        // Only where the pkt address is the peer we classified (always so on outer legs; inner legs carry it in pkt-*).
+        serviceChecks += 1
+        let ours = context.serviceNames[classIndex]
+        guard let theirs = parser.text(field) else {
+            if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += 1 }
+            return
+        }
+        if !theirs.elementsEqual(ours) {
+            let key = ServiceDisagreement(ours: ours.isEmpty ? "-" : String(decoding: ours, as: UTF8.self),
+                                          theirs: String(decoding: theirs.prefix(64), as: UTF8.self))
+            serviceDisagreements[key, default: 0] += 1
+        }
+    }
+
+    private mutating func countEastWest(_ record: FlowRecord, source: IPAddress, destination: IPAddress, bytes: UInt64) {
+        counters.eastWest += 1
+        guard context.tracksEastWest, record.action != .reject else { return }
+        let to = intern(destination, parser: nil, ownRecord: false)
+        locals[Int(to)].eastWestIn = locals[Int(to)].eastWestIn.saturatingAdd(bytes)
+        let from = intern(source, parser: nil, ownRecord: false)
+        locals[Int(from)].eastWestOut = locals[Int(from)].eastWestOut.saturatingAdd(bytes)
+    }
+
+    private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,
+                                    bytes: UInt64, packets: UInt64) {
+        counters.ipv6 += 1
+        guard record.action != .reject else { return }
+        let sourceLocal = context.isPrivate(source), destinationLocal = context.isPrivate(destination)
+        if sourceLocal && destinationLocal { return }
+        var direction: Direction?
+        if sourceLocal, !destinationLocal { direction = .outbound }
+        else if destinationLocal, !sourceLocal { direction = .inbound }
+        else if let flow = record.flowDirection { direction = flow == .egress ? .outbound : .inbound }
+        let remote = direction == .inbound ? source : destination
+        guard remote.scope == .public else { return }
+        let classIndex = context.prefixes.serviceRegionIndex(of: remote)
+        ipv6[IPv6Key(direction: direction, classIndex: classIndex), default: Tally()].add(bytes: bytes, packets: packets)
+    }
+
+    /// Counts the record's `region` field; a string is made only when the value changes.
+    @inline(__always)
+    private mutating func noteRegion(_ parser: RecordParser) {
+        guard let region = parser.text(.region) else { return }
+        if !region.elementsEqual(currentRegion) {
+            if currentRegionCount > 0 {
+                flushedRecordRegions[String(decoding: currentRegion, as: UTF8.self), default: 0] += currentRegionCount
+            }
+            currentRegion = Array(region.prefix(64))
+            currentRegionCount = 0
+        }
+        currentRegionCount += 1
+    }
+
+    @inline(__always)
+    private mutating func intern(_ address: IPAddress, parser: RecordParser?, ownRecord: Bool) -> UInt32 {
+        if let index = localIndexTable[address] {
+            if ownRecord, locals[Int(index)].interfaceID == nil, let parser, let id = parser.text(.interfaceID) {
+                locals[Int(index)].interfaceID = String(decoding: id, as: UTF8.self)
+            }
+            return index
+        }
+        let index = UInt32(locals.count)
+        var info = LocalAddressInfo(address: address)
+        if ownRecord, let parser, let id = parser.text(.interfaceID) {
+            info.interfaceID = String(decoding: id, as: UTF8.self)
+        }
+        locals.append(info)
+        localIndexTable[address] = index
+        return index
+    }
+
+    private func details(_ parser: RecordParser) -> SourceDetails {
+        func text(_ field: FlowField) -> String? {
+            parser.text(field).map { String(decoding: $0.prefix(256), as: UTF8.self) }
+        }
+        return SourceDetails(instanceID: text(.instanceID), interfaceID: text(.interfaceID), subnetID: text(.subnetID),
+                             ecsTask: text(.ecsTaskID) ?? text(.ecsTaskARN), ecsService: text(.ecsServiceName))
+    }
+
+    // MARK: Merging
+
+    mutating func merge(_ other: TrafficAggregator) {
+        var mapping: [UInt32] = []
+        mapping.reserveCapacity(other.locals.count)
+        for info in other.locals {
+            if let index = localIndexTable[info.address] {
+                locals[Int(index)].merge(info)
+                mapping.append(index)
+            } else {
+                let index = UInt32(locals.count)
+                locals.append(info)
+                localIndexTable[info.address] = index
+                mapping.append(index)
+            }
+        }
+        for (key, tally) in other.flows {
+            flows[key.withLocal(mapping[Int(key.local)]), default: SpanTally()].add(tally)
+        }
+        sources.merge(other.sources)
+        for (address, details) in other.sourceDetails where sourceDetails[address] == nil {
+            if sourceDetails.count < context.tableCapacity { sourceDetails[address] = details }
+        }
+        peers.merge(other.peers)
+        rejects.merge(other.rejects)
+        for (key, tally) in other.ipv6 { ipv6[key, default: Tally()].add(tally) }
+        serviceChecks += other.serviceChecks
+        for (key, count) in other.serviceDisagreements { serviceDisagreements[key, default: 0] += count }
+        for (region, count) in other.recordRegions { flushedRecordRegions[region, default: 0] += count }
+        for (region, count) in other.pathRegions { pathRegions[region, default: 0] += count }
+        counters.add(other.counters)
+    }
+}
+
+/// Ports whose protocols send data in clear text (HTTP, FTP, Telnet, SMTP, POP3, IMAP, LDAP,
+/// SNMP, syslog, MQTT, Redis, Memcached, and HTTP alternates).
+enum CleartextPorts {
+    static let names: [UInt16: String] = [
+        20: "FTP data", 21: "FTP", 23: "Telnet", 25: "SMTP", 80: "HTTP", 110: "POP3", 143: "IMAP",
+        161: "SNMP", 389: "LDAP", 514: "syslog", 1883: "MQTT", 6379: "Redis", 8080: "HTTP-alt", 11211: "Memcached",
+    ]
+
+    @inline(__always)
+    static func contains(_ port: UInt16) -> Bool { names[port] != nil }
+}

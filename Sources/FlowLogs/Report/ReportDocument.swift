@@ -1,0 +1,97 @@
+/// A report laid out as titled sections of lines, key-value pairs, tables and bullets, so that
+/// the text and Markdown outputs say the same things in the same order.
+struct ReportDocument {
+    enum Block {
+        /// A sentence or a label line.
+        case line(String)
+        /// Aligned `key  value` lines.
+        case pairs([(String, String)])
+        case table(columns: [TextTable.Column], rows: [[String]])
+        case bullets([String])
+        /// A heading inside a section.
+        case subheading(String)
+    }
+
+    struct Section {
+        var title: String
+        var blocks: [Block] = []
+    }
+
+    var title: String
+    var sections: [Section] = []
+
+    // MARK: Text
+
+    /// Plain text for a terminal: everything from the input passes through `TerminalText.safe`.
+    func text() -> String {
+        var out = TerminalText.safe(title) + "\n"
+        for section in sections {
+            out += "\n" + TerminalText.safe(section.title) + "\n"
+            for block in section.blocks {
+                switch block {
+                case let .line(text):
+                    out += "  " + TerminalText.safe(text) + "\n"
+                case let .pairs(pairs):
+                    let width = pairs.map(\.0.count).max() ?? 0
+                    for (key, value) in pairs {
+                        out += "  " + key + String(repeating: " ", count: width - key.count + 2) + TerminalText.safe(value) + "\n"
+                    }
+                case let .table(columns, rows):
+                    var table = TextTable(columns: columns)
+                    for row in rows { table.add(row) }
+                    out += table.render()
+                case let .bullets(items):
+                    for item in items { out += "  - " + TerminalText.safe(item) + "\n" }
+                case let .subheading(text):
+                    out += " " + TerminalText.safe(text) + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Markdown
+
+    /// Markdown for an audit document: sections as `##`, tables as pipe tables.
+    func markdown() -> String {
+        var out = "# " + Self.inline(title) + "\n"
+        for section in sections {
+            out += "\n## " + Self.inline(section.title) + "\n\n"
+            for block in section.blocks {
+                switch block {
+                case let .line(text):
+                    out += Self.inline(text) + "\n\n"
+                case let .pairs(pairs):
+                    out += "| | |\n|---|---|\n"
+                    for (key, value) in pairs { out += "| " + Self.inline(key) + " | " + Self.inline(value) + " |\n" }
+                    out += "\n"
+                case let .table(columns, rows):
+                    out += "| " + columns.map { Self.inline($0.header) }.joined(separator: " | ") + " |\n"
+                    out += "|" + columns.map { $0.alignRight ? "---:|" : "---|" }.joined() + "\n"
+                    for row in rows {
+                        let cells = columns.indices.map { $0 < row.count ? Self.inline(row[$0]) : "" }
+                        out += "| " + cells.joined(separator: " | ") + " |\n"
+                    }
+                    out += "\n"
+                case let .bullets(items):
+                    for item in items { out += "- " + Self.inline(item) + "\n" }
+                    out += "\n"
+                case let .subheading(text):
+                    out += "### " + Self.inline(text) + "\n\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// Text safe inside Markdown: control characters escaped, characters Markdown would read as
+    /// markup escaped with a backslash.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in TerminalText.safe(text) {
+            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

@@ -1,0 +1,61 @@
+import FlowLogs
+import Foundation
+
+/// Options more than one command shares, defined once.
+enum SharedOptions {
+    static let prefixes = Option.value(
+        "prefixes", "FILE",
+        "ip-ranges.json to use (default: $FLOWSCAN_PREFIXES, else\n$XDG_CACHE_HOME/flowscan/ip-ranges.json; get one with 'flowscan prefixes update').")
+
+    static let jobs = Option.value("jobs", "N", "Files read at once (default: the number of cores).")
+    static let progress = Option.flag("progress", "Show progress on standard error even when it is not a terminal.")
+    static let noProgress = Option.flag("no-progress", "Never show progress.")
+
+    static let format = Option.value(
+        "format", "FIELDS",
+        "Field list for input without a header line: 'version srcaddr ...',\n'version,srcaddr,...' or '${version} ${srcaddr} ...'.")
+
+    static func output(_ choices: [String]) -> Option {
+        .value("output", choices.joined(separator: "|"), "Output format (default: \(choices[0])).")
+    }
+
+    /// The `--output` value, checked against the allowed choices.
+    static func outputValue(_ arguments: ParsedArguments, allowed: [String]) throws(UsageError) -> String {
+        try arguments.value("output", expected: allowed.joined(separator: ", ")) { allowed.contains($0) ? $0 : nil }
+            ?? allowed[0]
+    }
+
+    /// Reading options from `--format`.
+    static func readOptions(_ arguments: ParsedArguments) throws(UsageError) -> ReadOptions {
+        var options = ReadOptions()
+        if let specification = arguments.value("format") {
+            do {
+                options.format = try FlowLogFormat.parse(specification: specification)
+            } catch {
+                throw .invalidValue(option: "--format", value: specification, expected: error.description)
+            }
+        }
+        return options
+    }
+
+    /// `--jobs`, 0 meaning one per core.
+    static func jobsValue(_ arguments: ParsedArguments) throws(UsageError) -> Int {
+        try arguments.value("jobs", expected: "a whole number from 1 to 256") { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } } ?? 0
+    }
+
+    /// A price or threshold in US dollars.
+    static func dollars(_ text: String) -> Double? {
+        guard let value = Double(text), value.isFinite, value >= 0 else { return nil }
+        return value
+    }
+
+    /// Finds and loads ip-ranges.json (`--prefixes`, `$FLOWSCAN_PREFIXES`, the cache).
+    static func loadPrefixes(_ arguments: ParsedArguments) throws -> (PrefixTable, PrefixFileInfo) {
+        let (path, origin) = try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"),
+                                                            environment: ProcessInfo.processInfo.environment)
+        let table = try PrefixTable.load(contentsOf: path)
+        let age = table.createdAt.map { Date().timeIntervalSince($0) / 86_400 }
+        return (table, PrefixFileInfo(path: path, origin: origin, syncToken: table.syncToken,
+                                      createDate: table.createDate, ageDays: age))
+    }
+}
