@@ -102,6 +102,24 @@ struct RealDataReaderTests {
         #expect(records.count == file.records)
     }
 
+    /// The sink sees only OK records, so NODATA/SKIPDATA values are checked by parsing lines one by one
+    /// with `RealData.parseLines`. That way and the reader must agree on every line.
+    @Test(arguments: RealFile.all)
+    func lineByLineParsingAgreesWithTheReader(_ file: RealFile) throws {
+        let (summary, records) = try RealData.read(file.path, format: file.format)
+        let lines = try RealData.parseLines(file.path, format: file.format)
+        func count(_ outcome: RecordParser.Outcome) -> Int { lines.filter { $0.outcome == outcome }.count }
+        #expect(lines.count == summary.lines)
+        #expect(count(.record) == summary.records)
+        #expect(count(.noData) == summary.noData)
+        #expect(count(.skipData) == summary.skipData)
+        #expect(count(.transitGateway) == summary.transitGateway)
+        #expect(count(.malformed) == summary.malformed)
+        #expect(count(.header) == summary.headers)
+        #expect(count(.blank) == summary.blankLines)
+        #expect(lines.filter { $0.outcome == .record }.compactMap(\.captured?.texts) == records.map(\.texts))
+    }
+
     /// A new flow-log file in realdata must be added to `RealFile.all`, not silently left out.
     @Test func everyFlowLogFileIsInTheTable() throws {
         let root = TestPaths.realData.path
@@ -237,6 +255,30 @@ struct RealDataReaderTests {
         #expect(summary.malformed == 0)
         #expect(sink.records.map(\.record.bytes) == [840, 1680, 1680])
         #expect(sink.records.map(\.record.action) == [.accept, .accept, .reject])
+    }
+
+    /// Filebeat's processor test cases (30 samples, each case with its format): the NAT samples end with
+    /// `#comment` values, the v6 Transit Gateway sample has double spaces and a Cyrillic `б`.
+    @Test func filebeatProcessorSamplesReadWithTheirFormats() throws {
+        let expected: [String: (records: Int, noData: Int, skipData: Int, transitGateway: Int)] = [
+            "default-v2-format": (5, 1, 1, 0), "tcp-flag-sequence": (8, 0, 0, 0), "custom-nat-gateway": (6, 0, 0, 0),
+            "transit-gateway": (4, 0, 0, 0), "service-name-path-direction": (2, 0, 0, 0), "v5-fields-original": (1, 0, 0, 0),
+            "v6-fields-original": (0, 0, 0, 1), "v7-fields-original": (1, 0, 0, 0),
+        ]
+        let cases = try RealData.beatsCases()
+        #expect(cases.map(\.name).sorted() == expected.keys.sorted())
+        #expect(cases.map(\.samples.count).reduce(0, +) == 30)
+        let directory = TemporaryDirectory()
+        for item in cases {
+            let path = directory.write("\(item.name).log", item.samples.joined(separator: "\n") + "\n")
+            var sink = FieldCapturingSink()
+            let reader = FlowLogFileReader(options: ReadOptions(format: try FlowLogFormat.parse(specification: item.format)))
+            defer { reader.deallocate() }
+            let summary = reader.read(path, into: &sink)
+            let counts = (summary.records, summary.noData, summary.skipData, summary.transitGateway)
+            #expect(expected[item.name].map { $0 == counts } == true, "\(item.name): \(counts)")
+            #expect(summary.malformed == 0, "\(item.name): \(summary.malformedExamples)")
+        }
     }
 
     @Test func dynatraceRecordStartsWhereItsPeerSays() throws {

@@ -124,15 +124,15 @@ enum RealData {
         return newlines + (bytes.last.map { $0 == UInt8(ascii: "\n") ? 0 : 1 } ?? 0)
     }
 
-    /// The file's text lines (a final newline does not make an extra empty line).
+    /// The file's text lines, decompressed (a final newline does not make an extra empty line).
     static func lines(_ relative: String) throws -> [String] {
-        let text = try String(contentsOfFile: TestPaths.real(relative), encoding: .utf8)
+        let text = String(decoding: try decodedBytes(relative), as: UTF8.self)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if text.hasSuffix("\n") { lines.removeLast() }
         return lines
     }
 
-    /// Parses every line of a plain-text file with one parser (header lines switch its format).
+    /// Parses every line of a text or gzip file with one parser (header lines switch its format).
     static func parseLines(_ relative: String, format: String? = nil) throws -> [ParsedLine] {
         let parser = RecordParser(format: try options(format).format ?? .assumedDefault)
         return try lines(relative).enumerated().map { index, line in
@@ -149,6 +149,31 @@ enum RealData {
             return ParsedLine(number: number, text: line, outcome: outcome,
                               captured: hasValues ? CapturedRecord(record: parser.record, parser: parser) : nil)
         }
+    }
+
+    /// A test case of Filebeat's `aws-vpc-flow-logs.yml`: its format and samples.
+    struct BeatsCase {
+        var name: String
+        var format: String
+        var samples: [String] = []
+    }
+
+    /// The cases of `elastic-beats-processor/aws-vpc-flow-logs.yml` that have samples of their own (the
+    /// `*-ecs` variants only alias them). Read line by line: the file uses one simple YAML shape.
+    static func beatsCases() throws -> [BeatsCase] {
+        var cases: [BeatsCase] = []
+        for line in try lines("elastic-beats-processor/aws-vpc-flow-logs.yml") {
+            if let first = line.first, first.isLetter, let colon = line.firstIndex(of: ":") {
+                cases.append(BeatsCase(name: String(line[..<colon]), format: ""))
+            } else if line.hasPrefix("  format: "), !cases.isEmpty {
+                cases[cases.count - 1].format = String(line.dropFirst("  format: ".count))
+            } else if line.hasPrefix("    - "), !cases.isEmpty {
+                var sample = Substring(line.dropFirst("    - ".count))
+                if sample.hasPrefix("'"), sample.hasSuffix("'") { sample = sample.dropFirst().dropLast() }
+                cases[cases.count - 1].samples.append(String(sample))
+            }
+        }
+        return cases.filter { !$0.samples.isEmpty }
     }
 
     /// A JSON file under realdata, parsed with Foundation.
