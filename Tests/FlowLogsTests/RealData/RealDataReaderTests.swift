@@ -4,18 +4,12 @@ import Testing
 
 /// What one real flow-log file holds (SOURCES.md) and how it must be read.
 struct RealFile: Sendable, CustomTestStringConvertible {
-    var path: String
+    let path: String
     /// A `.format` file under realdata, or field names: the `--format` of a headerless custom file.
-    var format: String?
-    var records = 0
-    var noData = 0
-    var skipData = 0
-    var transitGateway = 0
-    var malformed = 0
-    var headers = 0
-    var blankLines = 0
+    let format: String?
+    let records, noData, skipData, transitGateway, malformed, headers, blankLines: Int
     /// The line numbers of the malformed examples kept (at most 5).
-    var malformedLines: [Int] = []
+    let malformedLines: [Int]
 
     init(_ path: String, format: String? = nil, records: Int = 0, noData: Int = 0, skipData: Int = 0,
          transitGateway: Int = 0, malformed: Int = 0, headers: Int = 0, blankLines: Int = 0, malformedLines: [Int] = []) {
@@ -171,6 +165,15 @@ struct RealDataReaderTests {
         #expect(summary.lines == lines)
         #expect(records.isEmpty)
         #expect(summary.malformedExamples.first?.reason == "\(values) fields, the format has 14 (default format assumed: pass --format)")
+    }
+
+    @Test func awsDocDefaultExamplesIncludeRejectsICMPAndIPv6() throws {
+        let (_, records) = try RealData.read("aws-docs/v2-default-examples.log")
+        #expect(records.map(\.record.action) == [.accept, .reject, .accept, .reject, .accept])
+        #expect(records.map(\.record.protocolNumber) == [6, 6, 1, 1, 6])
+        #expect(records.map(\.record.bytes) == [4249, 4249, 336, 336, 8855])
+        #expect(records.last?.record.srcaddr == IPAddress("2001:db8:1234:a100:8d6e:3477:df66:f105"))
+        #expect(records.last?.record.srcaddr?.isIPv4 == false)
     }
 
     @Test func theDoubleSpaceInTheAWSTCPFlagExampleIsOneSeparator() throws {
