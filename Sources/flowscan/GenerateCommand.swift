@@ -1,10 +1,63 @@
 import FlowLogs
+import Foundation
 
-/// `flowscan generate DIRECTORY`
+/// `flowscan generate DIRECTORY`: synthetic flow logs whose NAT traffic is known.
 enum GenerateCommand: Runnable {
     static let command = Command(
         path: ["generate"], arguments: "DIRECTORY", argumentCount: 1...1,
-        summary: "Write synthetic S3-layout flow logs (for benchmarks and trials).",
-        options: [])
-    static func run(_ arguments: ParsedArguments) throws -> ExitStatus { .usage }
+        summary: "Write synthetic S3-layout flow logs with known NAT traffic (benchmarks, trials).",
+        discussion: """
+        Writes DIRECTORY/AWSLogs/… (one file per 5 minutes, as S3 delivery does), DIRECTORY/ip-ranges.json
+        describing the AWS prefixes used, and DIRECTORY/expected.json with the NAT bytes per service and
+        region the files hold. The same options and seed give the same logs.
+        """,
+        options: [
+            .value("seed", "N", "Random seed (default 1)."),
+            .value("start", "TIME", "Start of the first 5-minute file (default 2026-11-24T00:00:00Z)."),
+            .value("minutes", "N", "Minutes of logs: one file per 5 minutes (default 120)."),
+            .value("connections", "N", "Connections per file (default 20); scales the file size."),
+            .value("instances", "N", "Instances in the VPC (default 12)."),
+            .value("nat-gateways", "N", "NAT gateways, one per AZ (default 2)."),
+            .value("internet-hosts", "N", "Distinct internet hosts to draw from (default 50)."),
+            .value("format", "default|v5|both", "Record format: default (v2), a v5 custom format, or both\n(the first half of the time in each; default both)."),
+            .value("region", "REGION", "Region of the VPC (default us-east-1)."),
+            .value("interfaces", "all|nat|instances", "Interfaces the flow log covers (default all: the whole VPC)."),
+            .flag("plain", "Write plain text instead of gzip."),
+            .value("level", "N", "gzip level 1-9 (default 6)."),
+        ])
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
+        var options = SyntheticVPC.Options()
+        func count(_ name: String, _ range: ClosedRange<Int>) throws(UsageError) -> Int? {
+            try arguments.value(name, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)") {
+                Int($0).flatMap { range.contains($0) ? $0 : nil }
+            }
+        }
+        if let seed = try arguments.value("seed", expected: "a whole number", { UInt64($0) }) { options.seed = seed }
+        if let start = try arguments.value("start", expected: "ISO-8601 or Unix seconds", UnixTime.parse) { options.start = start }
+        if let value = try count("minutes", 5...(60 * 24 * 366)) { options.minutes = value }
+        if let value = try count("connections", 0...10_000_000) { options.connectionsPerFile = value }
+        if let value = try count("instances", 1...60_000) { options.instances = value }
+        if let value = try count("nat-gateways", 0...6) { options.natGateways = value }
+        if let value = try count("internet-hosts", 1...50_000_000) { options.internetHosts = value }
+        if let value = try count("level", 1...9) { options.compressionLevel = Int32(value) }
+        if let format = try arguments.value("format", expected: "default, v5 or both", { SyntheticVPC.FormatPlan(rawValue: $0) }) {
+            options.formats = format
+        }
+        if let region = arguments.value("region") {
+            guard RegionCode.isValid(region) else { throw UsageError.invalidValue(option: "--region", value: region, expected: "a region code such as us-east-1") }
+            options.region = region
+        }
+        if let interfaces = try arguments.value("interfaces", expected: "all, nat or instances", { SyntheticVPC.LoggedInterfaces(rawValue: $0) }) {
+            options.interfaces = interfaces
+        }
+        options.compress = !arguments.flag("plain")
+        let directory = arguments.positionals[0]
+        let vpc = SyntheticVPC(options: options)
+        let truth = try vpc.write(to: directory)
+        try Data(SyntheticVPC.ipRangesJSON(region: options.region).utf8).write(to: URL(fileURLWithPath: directory + "/ip-ranges.json"))
+        try Data(truth.json().utf8).write(to: URL(fileURLWithPath: directory + "/expected.json"))
+        Console.error("wrote \(truth.files) files, \(truth.lines) lines, \(truth.natBytes) NAT bytes to \(directory)\n")
+        return .success
+    }
 }

@@ -6,8 +6,9 @@ extension ReportBuilder {
         let awsViaNAT = destinations.filter { $0.category != .internet }.reduce(UInt64(0)) { $0 + $1.traffic.bytes }
         let paths = instancePaths()
         let countedPairs = countedLocalKinds()
-        func isCounted(_ local: IPAddress, _ kind: LegKind, _ classIndex: Int) -> Bool {
-            guard let index = aggregator.localIndexOf(local), countedPairs.contains(LocalKind(local: index, kind: kind)) else { return false }
+        func isCounted(_ local: IPAddress, _ kind: LegKind, _ pktFormat: Bool, _ classIndex: Int) -> Bool {
+            guard let index = aggregator.localIndexOf(local),
+                  countedPairs.contains(LocalKind(local: index, kind: kind, pktFormat: pktFormat)) else { return false }
             if vantage == .instanceInterface {
                 return (natShare[LocalClass(local: index, classIndex: classIndex)] ?? 1) >= 0.5
             }
@@ -16,7 +17,7 @@ extension ReportBuilder {
 
         var internet: [PeerGroup: UInt64] = [:]
         var cleartext: [CleartextGroup: Tally] = [:]
-        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.classIndex) {
+        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
             if key.classIndex == 0 {
                 internet[PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber), default: 0] += tally.bytes
             }

@@ -62,17 +62,17 @@ extension ReportBuilder {
         gateways.map { gateway in
             var traffic = DirectionalTally()
             let members = Set(gateway.locals)
-            if let kind = gateway.countedKind {
-                for (key, span) in counted where members.contains(key.local) && key.kind == kind {
-                    traffic.add(span.tally, direction: key.direction)
-                }
+            var kinds = Set<LegKind>()
+            for (key, span) in counted where members.contains(key.local) {
+                traffic.add(span.tally, direction: key.direction)
+                kinds.insert(key.kind)
             }
             let locals = gateway.locals.map { aggregator.locals[Int($0)] }
             var interfaces = gateway.hint?.interfaceIDs ?? []
             for interfaceID in locals.compactMap(\.interfaceID) where !interfaces.contains(interfaceID) { interfaces.append(interfaceID) }
             var addresses = gateway.hint?.privateIPs ?? []
             for address in locals.map(\.address) where !addresses.contains(address) { addresses.append(address) }
-            let legs = gateway.countedKind.map { $0 == .inner ? "instance-nat" : "nat-internet" }
+            let legs = kinds.isEmpty ? nil : kinds.sorted().map { $0 == .inner ? "instance-nat" : "nat-internet" }.joined(separator: "+")
             return GatewayFinding(id: gateway.id, interfaceIDs: interfaces, privateIPs: addresses,
                                   publicIPs: gateway.hint?.publicIPs ?? [], origin: gateway.origin,
                                   evidence: gateway.evidence, countedLegs: legs, traffic: traffic)
@@ -115,7 +115,8 @@ extension ReportBuilder {
         let countedPairs = countedLocalKinds()
         var groups: [String: (rows: [IPAddress: UInt64], unknown: UInt64)] = [:]
         for (key, tally) in aggregator.sources.entries {
-            guard let local = aggregator.localIndexOf(key.local), countedPairs.contains(LocalKind(local: local, kind: key.kind)) else { continue }
+            guard let local = aggregator.localIndexOf(key.local),
+                  countedPairs.contains(LocalKind(local: local, kind: key.kind, pktFormat: key.pktFormat)) else { continue }
             let (service, serviceRegion) = name(key.classIndex)
             let group = service + "\u{0}" + serviceRegion
             var bytes = tally.bytes
@@ -143,14 +144,16 @@ extension ReportBuilder {
         }
     }
 
+    /// A local address's legs of one kind from formats with or without `pkt-*`.
     struct LocalKind: Hashable {
         var local: UInt32
         var kind: LegKind
+        var pktFormat: Bool
     }
 
-    /// The (local address, leg kind) pairs whose bytes are counted as NAT traffic.
+    /// The legs whose bytes are counted as NAT traffic.
     func countedLocalKinds() -> Set<LocalKind> {
-        Set(counted.map { LocalKind(local: $0.key.local, kind: $0.key.kind) })
+        Set(counted.map { LocalKind(local: $0.key.local, kind: $0.key.kind, pktFormat: $0.key.pktFormat) })
     }
 
     // MARK: Checks and set-asides

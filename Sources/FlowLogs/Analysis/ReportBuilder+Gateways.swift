@@ -78,9 +78,12 @@ extension ReportBuilder {
             let own = flows.filter { members.contains($0.key.local) }
             guard !own.isEmpty else { continue }
             gatewaysWithRecords += 1
-            let kind: LegKind = own.contains { $0.key.kind == .inner } ? .inner : .outer
-            gateways[index].countedKind = kind
-            counted += own.filter { $0.key.kind == kind }.map { (key: $0.key, tally: $0.value) }
+            // One pair of legs per connection: the instance-to-NAT legs wherever the format could
+            // show them (pkt-* fields), the NAT-to-internet legs from formats without pkt-*; and
+            // when a gateway's logs hold no instance-to-NAT legs at all, its NAT-to-internet legs.
+            let hasInner = own.contains { $0.key.kind == .inner }
+            counted += own.filter { $0.key.kind == .inner || !hasInner || !$0.key.pktFormat }
+                .map { (key: $0.key, tally: $0.value) }
         }
         if gatewaysWithRecords > 0 {
             vantage = .natInterface

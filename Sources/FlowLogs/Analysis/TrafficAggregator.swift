@@ -170,7 +170,9 @@ struct TrafficAggregator: MergeableSink {
         let classIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
         if record.action == .reject {
             counters.rejected += 1
-            rejects.add(RejectKey(local: leg.local, direction: leg.direction, classIndex: classIndex, port: leg.publicPort),
+            // The port knocked on: the public side's for blocked egress, ours for inbound.
+            let port = leg.direction == .outbound ? leg.publicPort : (leg.kind == .outer ? record.dstport : record.srcport) ?? 0
+            rejects.add(RejectKey(local: leg.local, direction: leg.direction, classIndex: classIndex, port: port),
                         bytes: bytes, packets: packets)
             return
         }
@@ -208,21 +210,19 @@ struct TrafficAggregator: MergeableSink {
         locals[Int(index)] = info
 
         let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
-        let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path)
+        let pktFormat = parser.format.has(.pktSrcaddr) && parser.format.has(.pktDstaddr)
+        let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
+                          pktFormat: pktFormat)
         flows[key, default: SpanTally()].add(bytes: bytes, packets: packets, start: record.start, end: record.end)
 
-        sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind),
+        sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind, pktFormat: pktFormat),
                     bytes: bytes, packets: packets)
         if leg.kind == .outer, sourceDetails[leg.origin] == nil, sourceDetails.count < context.tableCapacity {
             sourceDetails[leg.origin] = details(parser)
         }
-        if classIndex == 0 {
+        if classIndex == 0 || CleartextPorts.contains(leg.publicPort) {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
-                              local: leg.local, kind: leg.kind, classIndex: classIndex),
-                      bytes: bytes, packets: packets)
-        } else if CleartextPorts.contains(leg.publicPort) {
-            peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
-                              local: leg.local, kind: leg.kind, classIndex: classIndex),
+                              local: leg.local, kind: leg.kind, pktFormat: pktFormat, classIndex: classIndex),
                       bytes: bytes, packets: packets)
         }
         checkService(leg, classIndex: classIndex, parser: parser)

@@ -94,7 +94,6 @@ struct ReportBuilder {
         var locals: [UInt32]
         var evidence: [String]
         var origin: String
-        var countedKind: LegKind?
     }
 
     var gateways: [Gateway] = []

@@ -22,26 +22,30 @@ enum Direction: UInt8, Sendable, Comparable {
 }
 
 /// The main aggregation key, packed into one integer: local address index (32 bits), the
-/// peer's service-region index (16), leg kind, direction and traffic-path (8).
+/// peer's service-region index (16), leg kind, whether the record's format has `pkt-*`
+/// addresses, direction and traffic-path.
 struct FlowKey: Hashable, Sendable {
     let packed: UInt64
 
     @inline(__always)
-    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8) {
+    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, pktFormat: Bool) {
         packed = UInt64(local) << 32 | UInt64(UInt16(truncatingIfNeeded: classIndex)) << 16
-            | UInt64(kind.rawValue) << 8 | UInt64(direction.rawValue) << 7 | UInt64(trafficPath & 0x0f)
+            | UInt64(kind.rawValue) << 9 | (pktFormat ? 1 << 8 : 0) | UInt64(direction.rawValue) << 7 | UInt64(trafficPath & 0x0f)
     }
 
     var local: UInt32 { UInt32(truncatingIfNeeded: packed >> 32) }
     var classIndex: Int { Int(UInt16(truncatingIfNeeded: packed >> 16)) }
-    var kind: LegKind { LegKind(rawValue: UInt8(truncatingIfNeeded: packed >> 8))! }
+    var kind: LegKind { LegKind(rawValue: UInt8(truncatingIfNeeded: packed >> 9) & 1)! }
+    /// True when the record's format has `pkt-srcaddr`/`pkt-dstaddr`: then a NAT gateway's
+    /// instance-to-NAT legs were recognisable in it.
+    var pktFormat: Bool { packed >> 8 & 1 == 1 }
     var direction: Direction { Direction(rawValue: UInt8(truncatingIfNeeded: packed >> 7) & 1)! }
     /// The record's traffic-path (0 when absent; only egress records carry one).
     var trafficPath: UInt8 { UInt8(truncatingIfNeeded: packed) & 0x0f }
 
     /// The same key for another local-address index (merging workers).
     func withLocal(_ local: UInt32) -> FlowKey {
-        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath)
+        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath, pktFormat: pktFormat)
     }
 }
 
@@ -109,9 +113,11 @@ struct SourceKey: Hashable, Comparable, Sendable {
     var local: IPAddress
     var classIndex: Int
     var kind: LegKind
+    var pktFormat: Bool
 
     static func < (lhs: SourceKey, rhs: SourceKey) -> Bool {
-        (lhs.source, lhs.local, lhs.classIndex, lhs.kind) < (rhs.source, rhs.local, rhs.classIndex, rhs.kind)
+        (lhs.source, lhs.local, lhs.classIndex, lhs.kind, lhs.pktFormat ? 1 : 0)
+            < (rhs.source, rhs.local, rhs.classIndex, rhs.kind, rhs.pktFormat ? 1 : 0)
     }
 }
 
@@ -131,10 +137,12 @@ struct PeerKey: Hashable, Comparable, Sendable {
     var protocolNumber: UInt8
     var local: IPAddress
     var kind: LegKind
+    var pktFormat: Bool
     var classIndex: Int
 
     static func < (lhs: PeerKey, rhs: PeerKey) -> Bool {
-        (lhs.peer, lhs.port, lhs.protocolNumber, lhs.local, lhs.kind) < (rhs.peer, rhs.port, rhs.protocolNumber, rhs.local, rhs.kind)
+        (lhs.peer, lhs.port, lhs.protocolNumber, lhs.local, lhs.kind, lhs.pktFormat ? 1 : 0)
+            < (rhs.peer, rhs.port, rhs.protocolNumber, rhs.local, rhs.kind, rhs.pktFormat ? 1 : 0)
     }
 }
 

@@ -154,7 +154,7 @@ private struct LineState {
         case .blank:
             summary.blankLines += 1
         case .transitGateway:
-            recordFormat(&summary)
+            recordFormat(&summary, notingAssumption: false)
             summary.transitGateway += 1
         case .malformed:
             recordFormat(&summary)
@@ -173,9 +173,11 @@ private struct LineState {
     }
 
     /// Adds the current field list to the file's formats the first time a line uses it.
+    /// Transit Gateway lines are recognised whatever the format, so they do not record the assumption.
     @inline(__always)
-    private mutating func recordFormat(_ summary: inout FileSummary) {
+    private mutating func recordFormat(_ summary: inout FileSummary, notingAssumption: Bool = true) {
         guard !formatRecorded else { return }
+        if parser.format.isAssumed && !notingAssumption { return }
         formatRecorded = true
         let names = parser.format.names
         if !summary.formats.contains(names) { summary.formats.append(names) }

@@ -1,0 +1,194 @@
+import Foundation
+
+/// Writes flow logs of a made-up but realistic VPC whose NAT traffic is known exactly: NAT
+/// gateway interfaces with their four legs per connection (DOMAIN.md §2), instance interfaces,
+/// S3 through a gateway endpoint, a bastion behind an internet gateway, east-west traffic,
+/// rejected scans, NODATA and SKIPDATA, IPv6 — in the default format and a v5 custom format,
+/// laid out as S3 delivers them. Used for SampleLogs, the benchmarks and tests whose expected
+/// figures come from the generator, not from the analysis.
+public struct SyntheticVPC: Sendable {
+    /// Which record formats the files use.
+    public enum FormatPlan: String, Sendable, CaseIterable {
+        /// Every file in the default (version 2) format.
+        case `default`
+        /// Every file in a version-5 custom format with pkt-* addresses, traffic-path and flow-direction.
+        case v5
+        /// The first half of the time in the default format, then a new flow log in the v5 format.
+        case both
+    }
+
+    /// Which interfaces' records the files hold.
+    public enum LoggedInterfaces: String, Sendable, CaseIterable {
+        case all
+        case nat
+        case instances
+    }
+
+    public struct Options: Sendable {
+        public var seed: UInt64 = 1
+        /// Unix seconds of the first 5-minute file (rounded down to 5 minutes).
+        public var start: UInt64 = 1_795_478_400  // 2026-11-24T00:00:00Z
+        public var minutes = 120
+        public var connectionsPerFile = 20
+        public var region = "us-east-1"
+        public var account = "123456789012"
+        public var natGateways = 2
+        public var instances = 12
+        /// Distinct internet hosts (beyond the well-known ones) to draw destinations from.
+        public var internetHosts = 50
+        public var formats = FormatPlan.both
+        /// Which interfaces the flow log covers: the whole VPC, only the NAT gateways', or only the instances'.
+        public var interfaces = LoggedInterfaces.all
+        public var compress = true
+        public var compressionLevel: Int32 = 6
+
+        public init() {}
+    }
+
+    public let options: Options
+    let layout: SyntheticLayout
+
+    public init(options: Options) {
+        self.options = options
+        layout = SyntheticLayout(options: options)
+    }
+
+    /// The number of 5-minute files.
+    public var fileCount: Int { max(1, options.minutes / 5) }
+
+    /// Writes every file under `directory` (S3 layout) and returns what they hold.
+    /// Files are generated in parallel; each from its own seed, so the output does not depend on scheduling.
+    public func write(to directory: String) throws -> SyntheticTruth {
+        let count = fileCount
+        let results = UnsafeMutableBufferPointer<Result<SyntheticTruth, Error>?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let base = UnsafeSendable(results)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            base.value[index] = Result { try writeFile(index, to: directory) }
+        }
+        var truth = SyntheticTruth(region: options.region)
+        for index in 0..<count {
+            truth.merge(try results[index]!.get())
+        }
+        return truth
+    }
+
+    /// The path (under the output directory) and the content of file `index`.
+    func file(_ index: Int) -> (path: String, text: [UInt8], truth: SyntheticTruth) {
+        var generator = SyntheticFileGenerator(vpc: self, index: index)
+        let text = generator.generate()
+        return (generator.relativePath, text, generator.truth)
+    }
+
+    private func writeFile(_ index: Int, to directory: String) throws -> SyntheticTruth {
+        let (relative, text, truth) = file(index)
+        let path = directory + "/" + relative + (options.compress ? ".gz" : "")
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let bytes = options.compress ? GzipWriter.compress(text, level: options.compressionLevel) : text
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+        return truth
+    }
+}
+
+/// A value handed to concurrent iterations that write disjoint parts of it.
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
+/// What the generated files hold, counted as they were written: the expected answer.
+public struct SyntheticTruth: Sendable {
+    public var region: String
+    public var files = 0
+    public var lines = 0
+    /// NAT-processed bytes per "SERVICE REGION", each byte once.
+    public var natBytesOut: [String: UInt64] = [:]
+    public var natBytesIn: [String: UInt64] = [:]
+    /// NAT-processed bytes per NAT gateway interface id.
+    public var gatewayBytes: [String: UInt64] = [:]
+    /// Bytes between instances and AWS through the S3 gateway endpoint, and through the internet gateway.
+    public var gatewayEndpointBytes: UInt64 = 0
+    public var internetGatewayBytes: UInt64 = 0
+    public var firstStart = UInt64.max
+    public var lastEnd: UInt64 = 0
+    public var skipData = 0
+    public var noData = 0
+
+    public init(region: String) {
+        self.region = region
+    }
+
+    public var natBytes: UInt64 { natBytesOut.values.reduce(0, +) + natBytesIn.values.reduce(0, +) }
+
+    mutating func merge(_ other: SyntheticTruth) {
+        files += other.files
+        lines += other.lines
+        for (key, value) in other.natBytesOut { natBytesOut[key, default: 0] += value }
+        for (key, value) in other.natBytesIn { natBytesIn[key, default: 0] += value }
+        for (key, value) in other.gatewayBytes { gatewayBytes[key, default: 0] += value }
+        gatewayEndpointBytes += other.gatewayEndpointBytes
+        internetGatewayBytes += other.internetGatewayBytes
+        firstStart = min(firstStart, other.firstStart)
+        lastEnd = max(lastEnd, other.lastEnd)
+        skipData += other.skipData
+        noData += other.noData
+    }
+
+    /// The truth as JSON (SampleLogs/expected.json).
+    public func json() -> String {
+        var json = JSONWriter()
+        json.object { json in
+            json.field("region", region)
+            json.field("files", files)
+            json.field("lines", lines)
+            json.field("window_start", firstStart)
+            json.field("window_end", lastEnd)
+            json.field("nat_bytes", natBytes)
+            json.field("destinations") { json in
+                let keys = Set(natBytesOut.keys).union(natBytesIn.keys).sorted()
+                json.array(keys) { json, key in
+                    json.inline { json in
+                        json.object { json in
+                            let parts = key.split(separator: " ").map(String.init)
+                            json.field("service", parts[0])
+                            json.field("region", parts[1])
+                            json.field("bytes_out", natBytesOut[key] ?? 0)
+                            json.field("bytes_in", natBytesIn[key] ?? 0)
+                        }
+                    }
+                }
+            }
+            json.field("gateways") { json in
+                json.array(gatewayBytes.keys.sorted()) { json, key in
+                    json.inline { json in
+                        json.object { json in
+                            json.field("interface_id", key)
+                            json.field("bytes", gatewayBytes[key] ?? 0)
+                        }
+                    }
+                }
+            }
+            json.field("gateway_endpoint_bytes", gatewayEndpointBytes)
+            json.field("internet_gateway_bytes", internetGatewayBytes)
+            json.field("nodata", noData)
+            json.field("skipdata", skipData)
+        }
+        return json.text + "\n"
+    }
+}
+
+extension SyntheticVPC {
+    /// The ip-ranges.json describing the AWS prefixes the generator uses (real AWS prefixes).
+    public static func ipRangesJSON(region: String) -> String {
+        SyntheticCatalog.ipRangesJSON(region: region, createDate: "2026-11-23-18-05-12", syncToken: "1795543512")
+    }
+}
+
+/// AWS region codes.
+public enum RegionCode {
+    /// `us-east-1`, `eu-central-2`, `us-gov-west-1`…
+    public static func isValid(_ text: String) -> Bool { RegionHint.looksLikeRegion(text) }
+}
