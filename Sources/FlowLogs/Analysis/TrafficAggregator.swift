@@ -217,9 +217,7 @@ struct TrafficAggregator: MergeableSink {
 
         sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind, pktFormat: pktFormat),
                     bytes: bytes, packets: packets)
-        if leg.kind == .outer, sourceDetails[leg.origin] == nil, sourceDetails.count < context.tableCapacity {
-            sourceDetails[leg.origin] = details(parser)
-        }
+        if leg.kind == .outer { noteDetails(of: leg.origin, parser) }
         if classIndex == 0 || CleartextPorts.contains(leg.publicPort) {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
                               local: leg.local, kind: leg.kind, pktFormat: pktFormat, classIndex: classIndex),
@@ -304,12 +302,25 @@ struct TrafficAggregator: MergeableSink {
         return index
     }
 
-    private func details(_ parser: RecordParser) -> SourceDetails {
-        func text(_ field: FlowField) -> String? {
-            parser.text(field).map { String(decoding: $0.prefix(256), as: UTF8.self) }
+    /// Remembers where a source sits (instance, interface, subnet, ECS task), filling in what a
+    /// richer format adds; strings are made only when something new is learnt.
+    @inline(__always)
+    private mutating func noteDetails(of address: IPAddress, _ parser: RecordParser) {
+        let existing = sourceDetails[address]
+        if existing == nil, sourceDetails.count >= context.tableCapacity { return }
+        var details = existing ?? SourceDetails()
+        func fill(_ value: inout String?, _ field: FlowField) -> Bool {
+            guard value == nil, let text = parser.text(field) else { return false }
+            value = String(decoding: text.prefix(256), as: UTF8.self)
+            return true
         }
-        return SourceDetails(instanceID: text(.instanceID), interfaceID: text(.interfaceID), subnetID: text(.subnetID),
-                             ecsTask: text(.ecsTaskID) ?? text(.ecsTaskARN), ecsService: text(.ecsServiceName))
+        var learnt = fill(&details.interfaceID, .interfaceID)
+        learnt = fill(&details.instanceID, .instanceID) || learnt
+        learnt = fill(&details.subnetID, .subnetID) || learnt
+        learnt = fill(&details.ecsTask, .ecsTaskID) || learnt
+        learnt = fill(&details.ecsTask, .ecsTaskARN) || learnt
+        learnt = fill(&details.ecsService, .ecsServiceName) || learnt
+        if learnt || existing == nil { sourceDetails[address] = details }
     }
 
     // MARK: Merging
@@ -332,8 +343,13 @@ struct TrafficAggregator: MergeableSink {
             flows[key.withLocal(mapping[Int(key.local)]), default: SpanTally()].add(tally)
         }
         sources.merge(other.sources)
-        for (address, details) in other.sourceDetails where sourceDetails[address] == nil {
-            if sourceDetails.count < context.tableCapacity { sourceDetails[address] = details }
+        for (address, details) in other.sourceDetails {
+            if var mine = sourceDetails[address] {
+                mine.fill(from: details)
+                sourceDetails[address] = mine
+            } else if sourceDetails.count < context.tableCapacity {
+                sourceDetails[address] = details
+            }
         }
         peers.merge(other.peers)
         rejects.merge(other.rejects)

@@ -128,6 +128,15 @@ public struct SourceDetails: Sendable, Equatable {
     public var subnetID: String?
     public var ecsTask: String?
     public var ecsService: String?
+
+    /// Takes from `other` what this one lacks.
+    mutating func fill(from other: SourceDetails) {
+        instanceID = instanceID ?? other.instanceID
+        interfaceID = interfaceID ?? other.interfaceID
+        subnetID = subnetID ?? other.subnetID
+        ecsTask = ecsTask ?? other.ecsTask
+        ecsService = ecsService ?? other.ecsService
+    }
 }
 
 /// A public peer by address, port and protocol, reached from a local address.
