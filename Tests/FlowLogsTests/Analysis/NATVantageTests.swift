@@ -1,0 +1,146 @@
+import Testing
+@testable import FlowLogs
+
+/// Which bytes pass a NAT gateway: each byte once, whatever the logs hold (DOMAIN.md §2).
+struct NATVantageTests {
+    typealias F = AnalysisFixtures
+
+    @Test func theFourLegExampleCountsEachByteOnce() throws {
+        let report = try F.analyse([F.natFormat] + F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000))
+        #expect(report.vantage == .natInterface)
+        #expect(report.nat.bytes == 6000)
+        #expect(report.nat.bytesOut == 1000)
+        #expect(report.nat.bytesIn == 5000)
+        #expect(F.bytes(report, "S3", "us-east-1") == 6000)
+        #expect(report.gateways.count == 1)
+        #expect(report.gateways[0].interfaceIDs == ["eni-nat1"])
+        #expect(report.gateways[0].privateIPs == [IPAddress("10.0.0.220")!])
+        #expect(report.gateways[0].countedLegs == "instance-nat")
+        #expect(report.gateways[0].origin == "detected")
+    }
+
+    @Test func natAndInstanceInterfacesBothLoggedAreNotCountedTwice() throws {
+        let lines = [F.natFormat] + F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000)
+            + F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 5000)
+        let report = try F.analyse(lines)
+        #expect(report.vantage == .natInterface)
+        #expect(report.nat.bytes == 6000)
+    }
+
+    @Test func withoutPktFieldsTheNATToInternetLegsCount() throws {
+        let format = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status"
+        let legs = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000).map { line -> String in
+            // Drop instance-id and the pkt-*, direction and path columns: the default-like format.
+            var fields = line.split(separator: " ").map(String.init)
+            fields.remove(at: 2)
+            return fields.prefix(13).joined(separator: " ")
+        }
+        let report = try F.analyse([format] + legs)
+        #expect(report.nat.bytes == 6000)
+        #expect(report.gateways.first?.countedLegs == "nat-internet")
+        // The sender is not in those legs: the sources say so.
+        #expect(report.sources.first?.unknownBytes == 6000)
+        #expect(report.sources.first?.rows.isEmpty == true)
+    }
+
+    @Test func onlyOnePairLoggedIsCounted() throws {
+        let all = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000)
+        let inner = try F.analyse([F.natFormat, all[0], all[3]])
+        #expect(inner.nat.bytes == 6000)
+        let outer = try F.analyse([F.natFormat, all[1], all[2]], configure: { $0.natHints = [NATGatewayHint(privateIPs: [IPAddress("10.0.0.220")!])] })
+        #expect(outer.nat.bytes == 6000)
+        #expect(outer.gateways.first?.countedLegs == "nat-internet")
+    }
+
+    @Test func theSameTrafficInTheDefaultAndAV5FormatGivesTheSameTotals() throws {
+        let directory = TemporaryDirectory()
+        var totals: [UInt64] = []
+        for plan in [SyntheticVPC.FormatPlan.default, .v5, .both] {
+            var options = SyntheticVPC.Options()
+            options.seed = 42
+            options.minutes = 30
+            options.formats = plan
+            let folder = directory.path(plan.rawValue)
+            let truth = try SyntheticVPC(options: options).write(to: folder)
+            let report = try TrafficAnalysis.run(paths: [folder], prefixes: syntheticPrefixes, prefixFile: F.prefixFile,
+                                                 options: AnalysisOptions())
+            #expect(report.nat.bytes == truth.natBytes, "format \(plan.rawValue)")
+            totals.append(report.nat.bytes)
+        }
+        #expect(Set(totals).count == 1)
+    }
+
+    @Test(arguments: SyntheticVPC.LoggedInterfaces.allCases)
+    func syntheticTruthPerDestination(interfaces: SyntheticVPC.LoggedInterfaces) throws {
+        var options = SyntheticVPC.Options()
+        options.seed = 9
+        options.minutes = 20
+        options.formats = .v5
+        options.interfaces = interfaces
+        let directory = TemporaryDirectory()
+        let truth = try SyntheticVPC(options: options).write(to: directory.url.path)
+        let report = try TrafficAnalysis.run(paths: [directory.url.path], prefixes: syntheticPrefixes,
+                                             prefixFile: F.prefixFile, options: AnalysisOptions())
+        #expect(report.vantage == (interfaces == .instances ? .instanceInterface : .natInterface))
+        for destination in report.destinations {
+            let key = "\(destination.service) \(destination.region)"
+            #expect(destination.traffic.bytesOut == truth.natBytesOut[key], "\(key) out")
+            #expect(destination.traffic.bytesIn == truth.natBytesIn[key], "\(key) in")
+        }
+        #expect(report.destinations.count == Set(truth.natBytesOut.keys).count)
+        #expect(report.window?.start == truth.firstStart)
+        #expect(report.window?.end == truth.lastEnd)
+        if interfaces != .instances {
+            #expect(Dictionary(uniqueKeysWithValues: report.gateways.map { ($0.interfaceIDs[0], $0.traffic.bytes) }) == truth.gatewayBytes)
+        }
+        if interfaces != .nat {
+            #expect(report.exposure.awsViaEndpoints == truth.gatewayEndpointBytes)
+        }
+    }
+
+    @Test func aFlowAlreadyOnAGatewayEndpointIsNotNATTraffic() throws {
+        let lines = [F.natFormat] + F.natLegs(peer: "52.94.1.1", upload: 10, download: 20)
+            + F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 5000, path: 7, instance: "10.0.1.6")
+        let report = try F.analyse(lines)
+        #expect(F.bytes(report, "S3", "us-east-1") == nil)
+        #expect(report.nat.bytes == 30)
+        #expect(report.exposure.awsViaEndpoints == 6000)
+        #expect(report.exposure.awsViaNAT == 30)
+    }
+
+    @Test func instanceVantageCountsTrafficPathOneAndItsReplies() throws {
+        let lines = [F.natFormat]
+            + F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 5000, path: 1)
+            + F.instanceLegs(peer: "44.200.0.1", upload: 300, download: 700, path: 8, instance: "10.0.1.7")
+        let report = try F.analyse(lines)
+        #expect(report.vantage == .instanceInterface)
+        #expect(report.nat.bytes == 6000)
+        #expect(report.exposure.awsViaInternetGateway == 1000)
+        #expect(report.sources.first?.rows.first?.address == IPAddress("10.0.1.5"))
+        #expect(report.sources.first?.rows.first?.details?.instanceID == "i-0123")
+    }
+
+    @Test func rejectedRecordsAreExposureNotNATBytes() throws {
+        let scan = "5 eni-nat1 - 198.51.100.7 10.0.0.220 51515 22 6 1 60 1764000000 1764000060 REJECT OK 198.51.100.7 10.0.0.220 ingress -"
+        let report = try F.analyse([F.natFormat, scan] + F.natLegs(peer: "52.216.8.1", upload: 1, download: 2))
+        #expect(report.nat.bytes == 3)
+        #expect(report.exposure.rejectedRecords == 1)
+        #expect(report.exposure.rejected.first?.direction == "inbound to a NAT gateway")
+        #expect(report.exposure.rejected.first?.port == 22)
+    }
+
+    @Test func namedGatewaysAreUsedAndMissingOnesWarned() throws {
+        let lines = [F.natFormat] + F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000)
+        let report = try F.analyse(lines) { options in
+            options.natHints = [NATGatewayHint(interfaceIDs: ["eni-nat1"]), NATGatewayHint(privateIPs: [IPAddress("10.0.9.9")!])]
+        }
+        #expect(report.gateways.map(\.origin) == ["given", "given"])
+        #expect(report.gateways[0].traffic.bytes == 6000)
+        #expect(report.gateways[1].traffic.bytes == 0)
+        #expect(report.warnings.contains { $0.contains("1 of 2 NAT gateways have no records") })
+    }
+
+    private var syntheticPrefixes: PrefixTable {
+        try! PrefixTable(jsonData: Array(SyntheticVPC.ipRangesJSON(region: "us-east-1").utf8), source: "synthetic")
+    }
+}
