@@ -54,8 +54,16 @@ enum SharedOptions {
         let (path, origin) = try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"),
                                                             environment: ProcessInfo.processInfo.environment)
         let table = try PrefixTable.load(contentsOf: path)
-        let age = table.createdAt.map { Date().timeIntervalSince($0) / 86_400 }
+        let age = table.createdAt.map { now().timeIntervalSince($0) / 86_400 }
         return (table, PrefixFileInfo(path: path, origin: origin, syncToken: table.syncToken,
                                       createDate: table.createDate, ageDays: age))
+    }
+
+    /// The current time, or `$SOURCE_DATE_EPOCH` when set (reproducible output for tests and archives).
+    static func now() -> Date {
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            return Date(timeIntervalSince1970: epoch)
+        }
+        return Date()
     }
 }

@@ -118,6 +118,8 @@ public struct JSONWriter {
 
     /// Writes whatever `body` writes on one line, even in pretty mode.
     public mutating func inline(_ body: (inout JSONWriter) -> Void) {
+        separate()  // laid out as the enclosing container wants
+        skipSeparator = true
         inlineLevel += 1
         body(&self)
         inlineLevel -= 1
@@ -127,9 +129,14 @@ public struct JSONWriter {
 
     private var pendingKey = false
     private var inlineLevel = 0
+    private var skipSeparator = false
     private var openMarks: [Int] = []
 
     private mutating func separate() {
+        if skipSeparator {
+            skipSeparator = false
+            return
+        }
         if needsComma {
             bytes.append(ASCII.comma)
             if pretty, inlineLevel > 0 { bytes.append(ASCII.space) }

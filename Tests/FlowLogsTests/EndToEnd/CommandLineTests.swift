@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import FlowLogs
+
+/// The built binary: exact output and exit statuses.
+struct CommandLineTests {
+    let directory = TemporaryDirectory()
+
+    @Test func helpAndVersion() throws {
+        let help = try Binary.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: flowscan PATH... --prefixes ip-ranges.json [options]"))
+        #expect(help.stdout.contains("flowscan inspect"))
+        let inspectHelp = try Binary.run(["inspect", "--help"])
+        #expect(inspectHelp.status == 0)
+        #expect(inspectHelp.stdout.hasPrefix("USAGE: flowscan inspect PATH... [options]"))
+        #expect(inspectHelp.stdout.contains("--format FIELDS"))
+        #expect(try Binary.run(["--version"]).stdout.hasPrefix("flowscan "))
+    }
+
+    @Test func usageErrorsNameTheOptionAndExitOne() throws {
+        let nothing = try Binary.run([])
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("USAGE"))
+        let unknown = try Binary.run(["inspect", "x.log", "--frobnicate"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "flowscan: unknown option '--frobnicate' for 'flowscan inspect'; see 'flowscan inspect --help'\n")
+        let missing = try Binary.run(["inspect", "x.log", "--format"])
+        #expect(missing.stderr == "flowscan: option '--format' needs a value (FIELDS)\n")
+        let bad = try Binary.run(["inspect", "x.log", "--output", "yaml"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "flowscan: invalid value 'yaml' for '--output': expected text, json\n")
+        let top = try Binary.run(["SampleLogs/AWSLogs", "--top", "0", "--prefixes", "SampleLogs/ip-ranges.json"])
+        #expect(top.status == 1)
+        #expect(top.stderr.contains("'--top'"))
+    }
+
+    @Test func inspectPrintsExactJSONAndExitsZero() throws {
+        let path = directory.write("a.log", Fixtures.v2File)
+        let result = try Binary.run(["inspect", path, "--output", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let expected = """
+        {
+          "files": [
+            {
+              "path": "\(path)",
+              "compression": "none",
+              "status": "ok",
+              "error": null,
+              "notes": [],
+              "formats": [
+                ["version", "account-id", "interface-id", "srcaddr", "dstaddr", "srcport", "dstport", "protocol", "packets", "bytes", "start", "end", "action", "log-status"]
+              ],
+              "records": 3,
+              "nodata": 1,
+              "skipdata": 1,
+              "transit_gateway": 0,
+              "malformed": 0,
+              "malformed_examples": [],
+              "headers": 1,
+              "blank_lines": 0,
+              "bytes": 8834,
+              "packets": 44,
+              "first_start": 1418530010,
+              "last_end": 1432917142,
+              "input_bytes": \(Fixtures.v2File.utf8.count),
+              "decoded_bytes": \(Fixtures.v2File.utf8.count)
+            }
+          ],
+          "totals": {
+            "files": 1,
+            "records": 3,
+            "nodata": 1,
+            "skipdata": 1,
+            "transit_gateway": 0,
+            "malformed": 0,
+            "bytes": 8834,
+            "packets": 44,
+            "damaged_files": 0,
+            "skipped_files": 0,
+            "first_start": 1418530010,
+            "last_end": 1432917142,
+            "input_bytes": \(Fixtures.v2File.utf8.count),
+            "decoded_bytes": \(Fixtures.v2File.utf8.count)
+          }
+        }
+
+        """
+        #expect(result.stdout == expected)
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(parsed?["totals"] != nil)
+    }
+
+    @Test func inspectTextOutput() throws {
+        let path = directory.write("b.log", Fixtures.v2File + "not a record\n")
+        let result = try Binary.run(["inspect", path])
+        #expect(result.status == 0)
+        let expected = """
+        Files
+          file\(String(repeating: " ", count: max(0, path.count - 4)))  gzip  status  records  nodata  skipdata  tgw  malformed  bytes  packets  first start           last end
+          \(path)  no    ok            3       1         1    0          1  8,834       44  2014-12-14T04:06:50Z  2015-05-29T16:32:22Z
+
+        Formats
+          14 fields, 1 file: version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status
+
+        Problems
+          \(path): ok
+            1 malformed line:
+              line 7: 3 fields, the format has 14
+
+        Totals
+          files          1 (0 damaged, 0 skipped)
+          records        3
+          NODATA         1
+          SKIPDATA       1
+          transit gw     0
+          malformed      1
+          bytes          8,834 (8.83 KB)
+          packets        44
+          time           2014-12-14T04:06:50Z to 2015-05-29T16:32:22Z
+          warning: 1 SKIPDATA record: AWS skipped records during capture, so coverage is incomplete
+
+        """
+        #expect(result.stdout == expected)
+    }
+
+    @Test func damagedAndSkippedInputExitsTwoAfterPrintingEverything() throws {
+        let good = directory.write("good.log.gz", GzipWriter.compress(Array(Fixtures.v2File.utf8)))
+        let full = GzipWriter.compress(Array(String(repeating: Fixtures.v2File, count: 40).utf8))
+        let cut = directory.write("cut.log.gz", Array(full.prefix(full.count / 2)))
+        let result = try Binary.run(["inspect", good, cut, directory.path("missing.log"), "--output", "json"])
+        #expect(result.status == 2)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let totals = try #require(json["totals"] as? [String: Any])
+        #expect(totals["damaged_files"] as? Int == 1)
+        #expect(totals["skipped_files"] as? Int == 1)
+        #expect((totals["records"] as? Int ?? 0) > 3)
+    }
+
+    @Test func standardInputIsReadWithADash() throws {
+        let result = try Binary.run(["inspect", "-", "--output", "json"], stdin: GzipWriter.compress(Array(Fixtures.v2File.utf8)))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"path\": \"-\""))
+        #expect(result.stdout.contains("\"compression\": \"gzip\""))
+        #expect(result.stdout.contains("\"records\": 3"))
+    }
+
+    @Test func theSampleReportMatchesTheGeneratorsTruth() throws {
+        let result = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"])
+        #expect(result.status == 0)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let truthData = try Data(contentsOf: TestPaths.sampleLogs.appendingPathComponent("expected.json"))
+        let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
+        #expect(report["schema"] as? String == "flowscan.report/1")
+        #expect(report["vantage"] as? String == "nat-interface")
+        #expect(report["region"] as? String == "us-east-1")
+        #expect((report["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)
+        let destinations = try #require(report["destinations"] as? [[String: Any]])
+        for expected in try #require(truth["destinations"] as? [[String: Any]]) {
+            let found = destinations.first { $0["service"] as? String == expected["service"] as? String && $0["region"] as? String == expected["region"] as? String }
+            #expect(found?["bytes_out"] as? Int == expected["bytes_out"] as? Int)
+            #expect(found?["bytes_in"] as? Int == expected["bytes_in"] as? Int)
+        }
+        let text = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("flowscan: NAT gateway traffic to AWS services, us-east-1\n"))
+        let markdown = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# flowscan: NAT gateway traffic to AWS services, us-east-1\n"))
+        #expect(markdown.stdout.contains("\n| service | region |"))
+    }
+
+    @Test func failAboveExitsThreeAndWinsOverDamage() throws {
+        let args = ["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"]
+        #expect(try Binary.run(args + ["--fail-above", "1"]).status == 3)
+        #expect(try Binary.run(args + ["--fail-above", "100000"]).status == 0)
+        let damaged = directory.write("broken.log.gz", [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 1, 2])
+        #expect(try Binary.run(args + [damaged, "--fail-above", "100000"]).status == 2)
+        let both = try Binary.run(args + [damaged, "--fail-above", "1"])
+        #expect(both.status == 3)
+        #expect(both.stdout.contains("\"damaged_files\": 1"))
+    }
+
+    @Test func missingPrefixesSayHowToGetThem() throws {
+        let result = try Binary.run(["SampleLogs/AWSLogs"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("flowscan prefixes update"))
+    }
+
+    @Test func companionFileErrorsNameTheFile() throws {
+        let pricing = directory.write("pricing.json", "{\"nat_gateway_gb\": \"cheap\"}")
+        let bad = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--pricing", pricing])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "flowscan: \(pricing): nat_gateway_gb: expected a number of US dollars\n")
+        let nat = directory.write("nat.json", "{\"NatGateways\": [{\"NatGatewayId\": \"nat-1\"}]}")
+        let badNAT = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--nat-gateways", nat])
+        #expect(badNAT.status == 1)
+        #expect(badNAT.stderr.contains("\(nat): NatGateways[0].NatGatewayAddresses: missing"))
+    }
+}
