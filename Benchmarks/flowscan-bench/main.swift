@@ -5,6 +5,7 @@ import Foundation
 //   swift run -c release flowscan-bench NAME [arguments]
 // Each benchmark lives in its own file; this table names them.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("inflate", "bare zlib inflate of files over N threads: [--jobs N] PATH...", runInflateBenchmark),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())

@@ -197,7 +197,7 @@ struct TrafficAggregator: MergeableSink {
                                 bytes: UInt64, packets: UInt64) {
         let index = intern(leg.local, parser: parser, ownRecord: true)
         var info = locals[Int(index)]
-        if parser.format.has(.instanceID) {
+        if parser.has(.instanceID) {
             if parser.text(.instanceID) == nil { info.instanceIDDash += 1 } else { info.instanceIDSet += 1 }
         }
         switch (leg.kind, leg.direction) {
@@ -210,7 +210,7 @@ struct TrafficAggregator: MergeableSink {
         locals[Int(index)] = info
 
         let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
-        let pktFormat = parser.format.has(.pktSrcaddr) && parser.format.has(.pktDstaddr)
+        let pktFormat = parser.has(.pktSrcaddr) && parser.has(.pktDstaddr)
         let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           pktFormat: pktFormat)
         flows[key, default: SpanTally()].add(bytes: bytes, packets: packets, start: record.start, end: record.end)
@@ -230,7 +230,7 @@ struct TrafficAggregator: MergeableSink {
     @inline(__always)
     private mutating func checkService(_ leg: Leg, classIndex: Int, parser: RecordParser) {
         let field: FlowField = leg.direction == .outbound ? .pktDstAWSService : .pktSrcAWSService
-        guard parser.format.has(field) else { return }
+        guard parser.has(field) else { return }
         // Only where the pkt address is the peer we classified (always so on outer legs; inner legs carry it in pkt-*).
         serviceChecks += 1
         let ours = context.serviceNames[classIndex]

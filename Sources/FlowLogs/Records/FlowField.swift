@@ -108,6 +108,73 @@ public enum FlowField: String, CaseIterable, Sendable {
         .packets, .bytes, .start, .end, .action, .logStatus,
     ]
 
+    /// A dense index (declaration order) for tables indexed by field; a switch, so no lookup.
+    var ordinal: Int {
+        switch self {
+        case .version: return 0
+        case .accountID: return 1
+        case .interfaceID: return 2
+        case .srcaddr: return 3
+        case .dstaddr: return 4
+        case .srcport: return 5
+        case .dstport: return 6
+        case .`protocol`: return 7
+        case .packets: return 8
+        case .bytes: return 9
+        case .start: return 10
+        case .end: return 11
+        case .action: return 12
+        case .logStatus: return 13
+        case .vpcID: return 14
+        case .subnetID: return 15
+        case .instanceID: return 16
+        case .tcpFlags: return 17
+        case .type: return 18
+        case .pktSrcaddr: return 19
+        case .pktDstaddr: return 20
+        case .region: return 21
+        case .azID: return 22
+        case .sublocationType: return 23
+        case .sublocationID: return 24
+        case .pktSrcAWSService: return 25
+        case .pktDstAWSService: return 26
+        case .flowDirection: return 27
+        case .trafficPath: return 28
+        case .ecsClusterARN: return 29
+        case .ecsClusterName: return 30
+        case .ecsContainerInstanceARN: return 31
+        case .ecsContainerInstanceID: return 32
+        case .ecsContainerID: return 33
+        case .ecsSecondContainerID: return 34
+        case .ecsServiceName: return 35
+        case .ecsTaskDefinitionARN: return 36
+        case .ecsTaskARN: return 37
+        case .ecsTaskID: return 38
+        case .rejectReason: return 39
+        case .resourceType: return 40
+        case .tgwID: return 41
+        case .tgwAttachmentID: return 42
+        case .tgwSrcVPCAccountID: return 43
+        case .tgwDstVPCAccountID: return 44
+        case .tgwSrcVPCID: return 45
+        case .tgwDstVPCID: return 46
+        case .tgwSrcSubnetID: return 47
+        case .tgwDstSubnetID: return 48
+        case .tgwSrcENI: return 49
+        case .tgwDstENI: return 50
+        case .tgwSrcAZID: return 51
+        case .tgwDstAZID: return 52
+        case .tgwPairAttachmentID: return 53
+        case .packetsLostNoRoute: return 54
+        case .packetsLostBlackhole: return 55
+        case .packetsLostMTUExceeded: return 56
+        case .packetsLostTTLExpired: return 57
+        }
+    }
+
+    /// The number of fields.
+    static let count = 58
+
     /// Field names as they appear in a header, for fast matching.
     static let byName: [String: FlowField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 }

@@ -35,6 +35,7 @@ public struct FlowLogFormat: Hashable, Sendable {
         }
         self.columns = columns
         self.positions = positions
+        isTransitGateway = columns.contains { if case let .field(field) = $0 { return field.isTransitGatewayOnly } else { return false } }
     }
 
     /// The default format (version 2), assumed when a file has no header and no `--format` is given.
@@ -50,9 +51,7 @@ public struct FlowLogFormat: Hashable, Sendable {
     public func has(_ field: FlowField) -> Bool { positions[field.ordinal] >= 0 }
 
     /// True for Transit Gateway flow logs, a different record type than VPC flow logs.
-    public var isTransitGateway: Bool {
-        columns.contains { if case let .field(field) = $0 { return field.isTransitGatewayOnly } else { return false } }
-    }
+    public let isTransitGateway: Bool
 
     /// Names that flowscan does not know (kept as opaque columns).
     public var unknownNames: [String] {
@@ -130,11 +129,6 @@ extension Character {
 }
 
 extension FlowField {
-    /// A dense index for tables indexed by field.
-    var ordinal: Int { Self.ordinals[self]! }
-
-    private static let ordinals: [FlowField: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-
     /// The flow-log version that introduced the field (6 for Transit Gateway fields).
     var introducedIn: Int {
         if isTransitGatewayOnly { return 6 }

@@ -1,36 +1,163 @@
 /// The typed values of one flow-log record. `nil` where the format lacks the field or the
 /// record holds `-` there.
 ///
+/// Values are stored unwrapped with one presence bit each, so starting a new record costs one
+/// store (`clear()`), not seventeen optionals: this struct is filled millions of times a second.
 /// Text fields (interface id, instance id, ARNs…) are not copied: read them through
 /// `RecordParser.text(_:)` while the record is being handed out.
 public struct FlowRecord: Sendable {
-    public var version: UInt8?
-    public var srcaddr: IPAddress?
-    public var dstaddr: IPAddress?
-    public var pktSrcaddr: IPAddress?
-    public var pktDstaddr: IPAddress?
-    public var srcport: UInt16?
-    public var dstport: UInt16?
-    /// The IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6).
-    public var protocolNumber: UInt8?
-    public var packets: UInt64?
-    public var bytes: UInt64?
-    /// Unix seconds: the start of the aggregation window.
-    public var start: UInt64?
-    /// Unix seconds: the end of the aggregation window.
-    public var end: UInt64?
-    public var action: FlowAction?
-    /// `nil` when the format has no `log-status` (records then count as OK).
-    public var logStatus: LogStatus?
-    public var flowDirection: FlowDirection?
-    /// 1–8 (egress only); see DOMAIN.md §1.
-    public var trafficPath: UInt8?
-    public var tcpFlags: UInt8?
+    /// One bit per field: set when the field holds a value.
+    private(set) var present: UInt32 = 0
+    private var storedVersion: UInt8 = 0
+    private var storedSrcaddr: IPAddress = IPAddress(value: 0)
+    private var storedDstaddr: IPAddress = IPAddress(value: 0)
+    private var storedPktSrcaddr: IPAddress = IPAddress(value: 0)
+    private var storedPktDstaddr: IPAddress = IPAddress(value: 0)
+    private var storedSrcport: UInt16 = 0
+    private var storedDstport: UInt16 = 0
+    private var storedProtocolNumber: UInt8 = 0
+    private var storedPackets: UInt64 = 0
+    private var storedBytes: UInt64 = 0
+    private var storedStart: UInt64 = 0
+    private var storedEnd: UInt64 = 0
+    private var storedAction: FlowAction = .accept
+    private var storedLogStatus: LogStatus = .ok
+    private var storedFlowDirection: FlowDirection = .ingress
+    private var storedTrafficPath: UInt8 = 0
+    private var storedTcpFlags: UInt8 = 0
 
     public init() {}
 
+    /// Forgets every value (the storage is reused).
+    @inline(__always)
+    mutating func clear() { present = 0 }
+
     /// True unless the record is NODATA or SKIPDATA.
     public var isOK: Bool { logStatus == nil || logStatus == .ok }
+
+    public var version: UInt8? {
+        @inline(__always) get { present & 1 != 0 ? storedVersion : nil }
+        @inline(__always) set {
+            if let newValue { storedVersion = newValue; present |= 1 } else { present &= ~1 }
+        }
+    }
+
+    public var srcaddr: IPAddress? {
+        @inline(__always) get { present & 2 != 0 ? storedSrcaddr : nil }
+        @inline(__always) set {
+            if let newValue { storedSrcaddr = newValue; present |= 2 } else { present &= ~2 }
+        }
+    }
+
+    public var dstaddr: IPAddress? {
+        @inline(__always) get { present & 4 != 0 ? storedDstaddr : nil }
+        @inline(__always) set {
+            if let newValue { storedDstaddr = newValue; present |= 4 } else { present &= ~4 }
+        }
+    }
+
+    public var pktSrcaddr: IPAddress? {
+        @inline(__always) get { present & 8 != 0 ? storedPktSrcaddr : nil }
+        @inline(__always) set {
+            if let newValue { storedPktSrcaddr = newValue; present |= 8 } else { present &= ~8 }
+        }
+    }
+
+    public var pktDstaddr: IPAddress? {
+        @inline(__always) get { present & 16 != 0 ? storedPktDstaddr : nil }
+        @inline(__always) set {
+            if let newValue { storedPktDstaddr = newValue; present |= 16 } else { present &= ~16 }
+        }
+    }
+
+    public var srcport: UInt16? {
+        @inline(__always) get { present & 32 != 0 ? storedSrcport : nil }
+        @inline(__always) set {
+            if let newValue { storedSrcport = newValue; present |= 32 } else { present &= ~32 }
+        }
+    }
+
+    public var dstport: UInt16? {
+        @inline(__always) get { present & 64 != 0 ? storedDstport : nil }
+        @inline(__always) set {
+            if let newValue { storedDstport = newValue; present |= 64 } else { present &= ~64 }
+        }
+    }
+
+    /// The IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6).
+    public var protocolNumber: UInt8? {
+        @inline(__always) get { present & 128 != 0 ? storedProtocolNumber : nil }
+        @inline(__always) set {
+            if let newValue { storedProtocolNumber = newValue; present |= 128 } else { present &= ~128 }
+        }
+    }
+
+    public var packets: UInt64? {
+        @inline(__always) get { present & 256 != 0 ? storedPackets : nil }
+        @inline(__always) set {
+            if let newValue { storedPackets = newValue; present |= 256 } else { present &= ~256 }
+        }
+    }
+
+    public var bytes: UInt64? {
+        @inline(__always) get { present & 512 != 0 ? storedBytes : nil }
+        @inline(__always) set {
+            if let newValue { storedBytes = newValue; present |= 512 } else { present &= ~512 }
+        }
+    }
+
+    /// Unix seconds: the start of the aggregation window.
+    public var start: UInt64? {
+        @inline(__always) get { present & 1024 != 0 ? storedStart : nil }
+        @inline(__always) set {
+            if let newValue { storedStart = newValue; present |= 1024 } else { present &= ~1024 }
+        }
+    }
+
+    /// Unix seconds: the end of the aggregation window.
+    public var end: UInt64? {
+        @inline(__always) get { present & 2048 != 0 ? storedEnd : nil }
+        @inline(__always) set {
+            if let newValue { storedEnd = newValue; present |= 2048 } else { present &= ~2048 }
+        }
+    }
+
+    public var action: FlowAction? {
+        @inline(__always) get { present & 4096 != 0 ? storedAction : nil }
+        @inline(__always) set {
+            if let newValue { storedAction = newValue; present |= 4096 } else { present &= ~4096 }
+        }
+    }
+
+    /// `nil` when the format has no `log-status` (records then count as OK).
+    public var logStatus: LogStatus? {
+        @inline(__always) get { present & 8192 != 0 ? storedLogStatus : nil }
+        @inline(__always) set {
+            if let newValue { storedLogStatus = newValue; present |= 8192 } else { present &= ~8192 }
+        }
+    }
+
+    public var flowDirection: FlowDirection? {
+        @inline(__always) get { present & 16384 != 0 ? storedFlowDirection : nil }
+        @inline(__always) set {
+            if let newValue { storedFlowDirection = newValue; present |= 16384 } else { present &= ~16384 }
+        }
+    }
+
+    /// 1–8 (egress only); see DOMAIN.md §1.
+    public var trafficPath: UInt8? {
+        @inline(__always) get { present & 32768 != 0 ? storedTrafficPath : nil }
+        @inline(__always) set {
+            if let newValue { storedTrafficPath = newValue; present |= 32768 } else { present &= ~32768 }
+        }
+    }
+
+    public var tcpFlags: UInt8? {
+        @inline(__always) get { present & 65536 != 0 ? storedTcpFlags : nil }
+        @inline(__always) set {
+            if let newValue { storedTcpFlags = newValue; present |= 65536 } else { present &= ~65536 }
+        }
+    }
 }
 
 /// Why a line is not a record.

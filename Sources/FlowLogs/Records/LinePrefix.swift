@@ -10,6 +10,8 @@ enum LinePrefix {
     static func strip(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
         guard let first = line.first else { return line }
         if ASCII.isDigit(first) {
+            // Records start with a short number ("2 …"); timestamps with four or more digits.
+            guard line.count > 10, ASCII.isDigit(line[1]), ASCII.isDigit(line[2]), ASCII.isDigit(line[3]) else { return line }
             if isISOTimestampStart(line) { return afterFirstSpace(line) }
             if let comma = csvTimestampEnd(line) { return unquoted(UnsafeRawBufferPointer(rebasing: line[(comma + 1)...])) }
             return line
@@ -22,8 +24,9 @@ enum LinePrefix {
     /// `YYYY-MM-DDT` at the start of the line.
     private static func isISOTimestampStart(_ line: UnsafeRawBufferPointer) -> Bool {
         guard line.count > 11 else { return false }
-        for index in [0, 1, 2, 3, 5, 6, 8, 9] where !ASCII.isDigit(line[index]) { return false }
-        return line[4] == ASCII.dash && line[7] == ASCII.dash && line[10] == ASCII.upperT
+        return ASCII.isDigit(line[0]) && ASCII.isDigit(line[1]) && ASCII.isDigit(line[2]) && ASCII.isDigit(line[3])
+            && line[4] == ASCII.dash && ASCII.isDigit(line[5]) && ASCII.isDigit(line[6])
+            && line[7] == ASCII.dash && ASCII.isDigit(line[8]) && ASCII.isDigit(line[9]) && line[10] == ASCII.upperT
     }
 
     private static func afterFirstSpace(_ line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {

@@ -29,27 +29,34 @@ final class RecordParser {
     /// The format lines are read with.
     private(set) var format: FlowLogFormat
     /// The values of the last line that was a record.
-    private(set) var record = FlowRecord()
+    var record = FlowRecord()
 
     /// The most values a line may hold; more makes it malformed.
     static let maximumFields = 128
 
-    private var plan: [Slot] = []
-    private var fieldCount = 0
-    private let tokenStarts: UnsafeMutablePointer<Int>
-    private let tokenEnds: UnsafeMutablePointer<Int>
-    private var tokenCount = 0
-    private var line = UnsafeRawBufferPointer(start: nil, count: 0)
-    private var failure = Failure.none
+    /// What to do with each column of the current format (`fieldCount` entries).
+    private(set) var plan: UnsafeMutablePointer<Slot>
+    private(set) var fieldCount = 0
+    /// Where each field stands in the current format, by `FlowField.ordinal`; -1 when absent.
+    private let positions: UnsafeMutablePointer<Int>
+    private(set) var formatIsAssumed = false
+    /// The largest value of each numeric slot, by raw value (a table: no switch per value).
+    let maximums: UnsafeMutablePointer<UInt64>
+    private var formatIsTransitGateway = false
+    let tokenStarts: UnsafeMutablePointer<Int>
+    let tokenEnds: UnsafeMutablePointer<Int>
+    var tokenCount = 0
+    private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
+    var failure = Failure.none
 
     /// What to do with each column.
-    private enum Slot: UInt8 {
+    enum Slot: UInt8 {
         case text, version, srcaddr, dstaddr, pktSrcaddr, pktDstaddr, srcport, dstport, protocolNumber
         case packets, bytes, start, end, action, logStatus, flowDirection, trafficPath, tcpFlags, otherCount
     }
 
     /// Why the last line was malformed, kept as cheap data until a description is wanted.
-    private enum Failure {
+    enum Failure {
         case none
         case fieldCount
         case value(column: Int, expected: StaticString)
@@ -60,19 +67,29 @@ final class RecordParser {
         self.format = format
         tokenStarts = .allocate(capacity: Self.maximumFields + 1)
         tokenEnds = .allocate(capacity: Self.maximumFields + 1)
+        plan = .allocate(capacity: 1)
+        positions = .allocate(capacity: FlowField.count)
+        maximums = .allocate(capacity: 256)
+        for raw in 0...UInt8.max { maximums[Int(raw)] = Slot(rawValue: raw)?.maximum ?? .max }
         use(format)
     }
 
     deinit {
         tokenStarts.deallocate()
         tokenEnds.deallocate()
+        plan.deallocate()
+        positions.deallocate()
+        maximums.deallocate()
     }
 
     /// Makes `format` the current format.
     func use(_ format: FlowLogFormat) {
         self.format = format
         fieldCount = format.columns.count
-        plan = format.columns.map { column in
+        formatIsAssumed = format.isAssumed
+        formatIsTransitGateway = format.isTransitGateway
+        for field in FlowField.allCases { positions[field.ordinal] = format.position(of: field) ?? -1 }
+        let slots = format.columns.map { column -> Slot in
             guard case let .field(field) = column else { return .text }
             switch field {
             case .version: return .version
@@ -97,7 +114,14 @@ final class RecordParser {
             default: return .text
             }
         }
+        plan.deallocate()
+        plan = .allocate(capacity: max(1, slots.count))
+        plan.initialize(from: slots, count: slots.count)
     }
+
+    /// True when the current format has `field`.
+    @inline(__always)
+    func has(_ field: FlowField) -> Bool { positions[field.ordinal] >= 0 }
 
     // MARK: Lines
 
@@ -105,31 +129,34 @@ final class RecordParser {
     /// - Parameter bytes: the line; valid only during this call and while the record is read.
     func parse(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         failure = .none
+        tokenCount = 0
         guard let stripped = LinePrefix.strip(bytes) else { return .header }
         line = stripped
-        guard tokenize() else { return .malformed }
-        if tokenCount == 0 { return .blank }
-        if startsLikeHeader(), let header = headerFormat() {
-            use(header)
-            return .header
+        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .blank }
+        let count = line.count
+        let first = Self.skipSeparators(base, from: 0, count: count)
+        if first == count { return .blank }
+        if base[first] >= ASCII.lowerA, base[first] <= ASCII.lowerZ, firstTokenLooksLikeAName(base, from: first, count: count) {
+            guard tokenize() else { return .malformed }
+            if let header = headerFormat() {
+                use(header)
+                return .header
+            }
         }
-        if format.isTransitGateway { return .transitGateway }
-        if tokenCount < fieldCount || (tokenCount > fieldCount && format.isAssumed) {
-            if looksLikeTransitGateway() { return .transitGateway }
-            failure = .fieldCount
-            return .malformed
-        }
-        return parseValues()
+        if formatIsTransitGateway { return .transitGateway }
+        return parseValues(base, count: count, from: first)
     }
 
     /// The text of `field` in the last record, or `nil` when absent (`-`) or not in the format.
     /// Valid only until the next line is parsed.
+    @inline(__always)
     func text(_ field: FlowField) -> UnsafeRawBufferPointer? {
-        guard let column = format.position(of: field) else { return nil }
-        return text(column: column)
+        let column = positions[field.ordinal]
+        return column >= 0 ? text(column: column) : nil
     }
 
     /// The text of a column of the last line, or `nil` for `-`.
+    @inline(__always)
     func text(column: Int) -> UnsafeRawBufferPointer? {
         guard column < tokenCount else { return nil }
         let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
@@ -157,44 +184,75 @@ final class RecordParser {
     /// Finds the space-separated values of the line (runs of spaces or tabs count as one).
     /// - Returns: false when the line holds a control character or too many values.
     @inline(__always)
-    private func tokenize() -> Bool {
+    func tokenize() -> Bool {
         tokenCount = 0
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
         let count = line.count
         var index = 0
-        while index < count {
-            while index < count, base[index] == ASCII.space || base[index] == ASCII.tab { index += 1 }
-            if index == count { break }
+        while true {
+            index = Self.skipSeparators(base, from: index, count: count)
+            if index == count { return true }
             guard tokenCount < Self.maximumFields else {
                 failure = .fieldCount
                 tokenCount += 1
                 return false
             }
             tokenStarts[tokenCount] = index
-            while index < count {
-                let byte = base[index]
-                if byte > ASCII.space { index += 1; continue }
-                if byte == ASCII.space || byte == ASCII.tab { break }
-                failure = .control(byte)
-                return false
-            }
+            index = Self.tokenEnd(base, from: index, count: count)
             tokenEnds[tokenCount] = index
             tokenCount += 1
+            if index < count, base[index] != ASCII.space, base[index] != ASCII.tab {
+                failure = .control(base[index])
+                return false
+            }
         }
-        return true
     }
 
-    /// A cheap test before the header check: the first value starts with a lower-case letter
-    /// and holds no digit (field names have none; ids such as `eni-0a1b` do).
+    /// The index of the first byte at or after `index` that is not a space or a tab, or `count`.
     @inline(__always)
-    private func startsLikeHeader() -> Bool {
-        let first = line[tokenStarts[0]]
-        guard first >= ASCII.lowerA, first <= ASCII.lowerZ else { return false }
-        for index in tokenStarts[0]..<tokenEnds[0] where ASCII.isDigit(line[index]) { return false }
+    static func skipSeparators(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        var position = index
+        // The usual case: one space, then a value.
+        if position < count, base[position] == ASCII.space {
+            position += 1
+            if position == count || base[position] > ASCII.space { return position }
+        }
+        while position < count {
+            let byte = base[position]
+            guard byte == ASCII.space || byte == ASCII.tab else { break }
+            position += 1
+        }
+        return position
+    }
+
+    /// The index of the first byte at or after `index` that is a space or below (a separator or
+    /// a control character), or `count`. Eight bytes at a time: a byte below 0x21 sets the top
+    /// bit of its lane in `(w - 0x21…) & ~w & 0x80…`, and the lowest such lane is exact.
+    @inline(__always)
+    static func tokenEnd(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
+        var position = index
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let below = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
+            if below != 0 { return position + below.trailingZeroBitCount >> 3 }
+            position += 8
+        }
+        while position < count, base[position] > ASCII.space { position += 1 }
+        return position
+    }
+
+    /// A cheap test before the header check: field names hold no digit, ids such as
+    /// `eni-0a1b` do.
+    @inline(__always)
+    private func firstTokenLooksLikeAName(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Bool {
+        let end = Self.tokenEnd(base, from: start, count: count)
+        for index in start..<end where ASCII.isDigit(base[index]) { return false }
         return true
     }
 
+    /// The format a header line gives, or `nil` when the tokenized line is not a header.
     private func headerFormat() -> FlowLogFormat? {
+        guard tokenCount > 0 else { return nil }
         let tokens = (0..<tokenCount).map {
             Substring(decoding: UnsafeRawBufferPointer(rebasing: line[tokenStarts[$0]..<tokenEnds[$0]]), as: UTF8.self)
         }
@@ -203,121 +261,11 @@ final class RecordParser {
     }
 
     /// Transit Gateway records without a header: a `TransitGateway` resource type or a `tgw-` id.
-    private func looksLikeTransitGateway() -> Bool {
+    func looksLikeTransitGateway() -> Bool {
         for column in 0..<min(tokenCount, 8) {
             let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
             if token.starts(with: "tgw-".utf8) || token.elementsEqual("TransitGateway".utf8) { return true }
         }
         return false
-    }
-
-    // MARK: Values
-
-    @inline(__always)
-    private func parseValues() -> Outcome {
-        record = FlowRecord()
-        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .malformed }
-        for column in 0..<fieldCount {
-            let slot = plan[column]
-            if slot == .text { continue }
-            let start = tokenStarts[column]
-            let length = tokenEnds[column] - start
-            let token = base + start
-            if length == 1, token[0] == ASCII.dash { continue }
-            switch slot {
-            case .text:
-                continue
-            case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr:
-                guard let address = IPAddress.parse(UnsafeRawBufferPointer(start: token, count: length)) else {
-                    return fail(column, "an IP address")
-                }
-                switch slot {
-                case .srcaddr: record.srcaddr = address
-                case .dstaddr: record.dstaddr = address
-                case .pktSrcaddr: record.pktSrcaddr = address
-                default: record.pktDstaddr = address
-                }
-            case .packets, .bytes, .start, .end, .otherCount:
-                guard let value = Self.decimal(token, length, maximum: .max) else {
-                    return fail(column, "a whole number that fits in 64 bits")
-                }
-                switch slot {
-                case .packets: record.packets = value
-                case .bytes: record.bytes = value
-                case .start: record.start = value
-                case .end: record.end = value
-                default: break
-                }
-            case .srcport, .dstport:
-                guard let value = Self.decimal(token, length, maximum: UInt64(UInt16.max)) else {
-                    return fail(column, "a port number (0-65535)")
-                }
-                if slot == .srcport { record.srcport = UInt16(value) } else { record.dstport = UInt16(value) }
-            case .version, .protocolNumber, .trafficPath, .tcpFlags:
-                guard let value = Self.decimal(token, length, maximum: UInt64(UInt8.max)) else {
-                    return fail(column, "a number from 0 to 255")
-                }
-                switch slot {
-                case .version: record.version = UInt8(value)
-                case .protocolNumber: record.protocolNumber = UInt8(value)
-                case .trafficPath: record.trafficPath = UInt8(value)
-                default: record.tcpFlags = UInt8(value)
-                }
-            case .action:
-                if Self.equals(token, length, "ACCEPT") { record.action = .accept }
-                else if Self.equals(token, length, "REJECT") { record.action = .reject }
-                else { return fail(column, "ACCEPT or REJECT") }
-            case .logStatus:
-                if Self.equals(token, length, "OK") { record.logStatus = .ok }
-                else if Self.equals(token, length, "NODATA") { record.logStatus = .noData }
-                else if Self.equals(token, length, "SKIPDATA") { record.logStatus = .skipData }
-                else { return fail(column, "OK, NODATA or SKIPDATA") }
-            case .flowDirection:
-                if Self.equals(token, length, "ingress") { record.flowDirection = .ingress }
-                else if Self.equals(token, length, "egress") { record.flowDirection = .egress }
-                else { return fail(column, "ingress or egress") }
-            }
-        }
-        switch record.logStatus {
-        case .noData: return .noData
-        case .skipData: return .skipData
-        default: return .record
-        }
-    }
-
-    private func fail(_ column: Int, _ expected: StaticString) -> Outcome {
-        failure = .value(column: column, expected: expected)
-        return .malformed
-    }
-
-    /// Parses an unsigned decimal no greater than `maximum`; `nil` for anything else
-    /// (signs, empty, non-digits, overflow).
-    @inline(__always)
-    static func decimal(_ token: UnsafePointer<UInt8>, _ length: Int, maximum: UInt64) -> UInt64? {
-        guard length > 0, length <= 20 else { return nil }
-        var value: UInt64 = 0
-        if length < 20 {
-            for index in 0..<length {
-                let digit = token[index] &- ASCII.zero
-                guard digit < 10 else { return nil }
-                value = value &* 10 &+ UInt64(digit)
-            }
-        } else {
-            for index in 0..<length {
-                let digit = token[index] &- ASCII.zero
-                guard digit < 10 else { return nil }
-                let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
-                let (sum, overflow2) = times10.addingReportingOverflow(UInt64(digit))
-                guard !overflow1, !overflow2 else { return nil }
-                value = sum
-            }
-        }
-        return value <= maximum ? value : nil
-    }
-
-    @inline(__always)
-    private static func equals(_ token: UnsafePointer<UInt8>, _ length: Int, _ word: StaticString) -> Bool {
-        guard length == word.utf8CodeUnitCount else { return false }
-        return memcmp(token, word.utf8Start, length) == 0
     }
 }

@@ -84,32 +84,40 @@ extension IPAddress {
         return parseIPv6(start, bytes.count)
     }
 
-    /// Parses a dotted quad: four decimal octets of at most three digits, each ≤ 255.
+    /// Parses a dotted quad: four decimal octets of one to three digits, each ≤ 255.
     @inline(__always)
     static func parseIPv4(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt32? {
         guard count >= 7, count <= 15 else { return nil }
+        var index = 0
         var result: UInt32 = 0
-        var octet: UInt32 = 0
-        var digits = 0
-        var dots = 0
-        for index in 0..<count {
-            let byte = start[index]
-            if byte == ASCII.dot {
-                guard digits > 0, dots < 3 else { return nil }
-                result = result << 8 | octet
-                octet = 0
-                digits = 0
-                dots += 1
-                continue
+        for octetNumber in 0..<4 {
+            // One to three digits, unrolled: no loop counter, no per-byte dot test.
+            guard index < count else { return nil }
+            var octet = UInt32(start[index] &- ASCII.zero)
+            guard octet < 10 else { return nil }
+            index += 1
+            if index < count {
+                let second = UInt32(start[index] &- ASCII.zero)
+                if second < 10 {
+                    octet = octet * 10 + second
+                    index += 1
+                    if index < count {
+                        let third = UInt32(start[index] &- ASCII.zero)
+                        if third < 10 {
+                            octet = octet * 10 + third
+                            index += 1
+                        }
+                    }
+                }
             }
-            let digit = UInt32(byte &- ASCII.zero)
-            guard digit < 10, digits < 3 else { return nil }
-            octet = octet * 10 + digit
             guard octet <= 255 else { return nil }
-            digits += 1
+            result = result << 8 | octet
+            if octetNumber < 3 {
+                guard index < count, start[index] == ASCII.dot else { return nil }
+                index += 1
+            }
         }
-        guard dots == 3, digits > 0 else { return nil }
-        return result << 8 | octet
+        return index == count ? result : nil
     }
 
     /// Parses IPv6 text: hex groups, one `::`, and an optional trailing dotted quad.
