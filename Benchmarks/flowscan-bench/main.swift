@@ -5,6 +5,7 @@ import Foundation
 //   swift run -c release flowscan-bench NAME [arguments]
 // Each benchmark lives in its own file; this table names them.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
+    ("prefixes", "[FILE] [LOOKUPS]: ip-ranges.json load time and lookups/s (IPv4, IPv6)", runPrefixLookupBenchmark),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())
