@@ -33,6 +33,14 @@ public enum PrefixFileError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         switch self {
+        case .notFound, .missing, .unreadable, .tooLarge: return problem
+        default: return problem + "; " + Self.getOne
+        }
+    }
+
+    /// What is wrong, without the advice to download a fresh copy (which `update` cannot give).
+    var problem: String {
+        switch self {
         case let .notFound(defaultPath):
             return "no ip-ranges.json found: pass --prefixes FILE, set FLOWSCAN_PREFIXES, or "
                 + "run 'flowscan prefixes update' to download one to \(defaultPath)"
@@ -45,25 +53,25 @@ public enum PrefixFileError: Error, Equatable, Sendable, CustomStringConvertible
             return "\(path) is \(bytes) bytes, more than the \(limit) an ip-ranges.json could be; "
                 + "check that it is the right file"
         case let .empty(path):
-            return "\(path) is empty; \(Self.getOne)"
+            return "\(path) is empty"
         case let .notJSON(path, offset, reason):
-            return "\(path) is not valid JSON at byte \(offset): \(reason); \(Self.getOne)"
+            return "\(path) is not valid JSON at byte \(offset): \(reason)"
         case let .missingKey(path, jsonPath, key):
             let place = jsonPath == "." ? "the top-level object" : jsonPath
-            return "\(path): \(place) has no \"\(key)\" member; is this an ip-ranges.json file? \(Self.getOne)"
+            return "\(path): \(place) has no \"\(key)\" member; is this an ip-ranges.json file?"
         case let .wrongType(path, jsonPath, expected, offset):
-            return "\(path): \(jsonPath) (byte \(offset)) should be \(expected); \(Self.getOne)"
+            return "\(path): \(jsonPath) (byte \(offset)) should be \(expected)"
         case let .duplicateKey(path, jsonPath, offset):
-            return "\(path): \(jsonPath) appears twice in its object (byte \(offset)); \(Self.getOne)"
+            return "\(path): \(jsonPath) appears twice in its object (byte \(offset))"
         case let .badCIDR(path, jsonPath, value, reason):
-            return "\(path): \(jsonPath) \"\(TerminalText.safe(value))\" is not a CIDR block: \(reason); \(Self.getOne)"
+            return "\(path): \(jsonPath) \"\(TerminalText.safe(value))\" is not a CIDR block: \(reason)"
         case let .wrongFamily(path, jsonPath, value):
             let expected = jsonPath.hasPrefix(".ipv6_prefixes") ? "IPv6" : "IPv4"
             return "\(path): \(jsonPath) \"\(TerminalText.safe(value))\" is not an \(expected) block, "
-                + "but every entry there must be; \(Self.getOne)"
+                + "but every entry there must be"
         case let .noPrefixes(path):
             return "\(path) holds no IPv4 prefixes (\"prefixes\" is empty), so every address would "
-                + "look like the public internet; \(Self.getOne)"
+                + "look like the public internet"
         }
     }
 }
