@@ -34,6 +34,44 @@ enum PrefixFileIO {
         }
     }
 
+    /// Replaces (or creates) the file at `path` with `bytes`, all or nothing: the bytes go to a
+    /// temporary file in the same directory, which is flushed (fsync(2)) and then renamed over `path`
+    /// (rename(2) is atomic within one file system). The directory is created when missing.
+    /// - Throws: `PrefixUpdateError.cannotWrite` with the system's reason; `path` is then unchanged
+    ///   and the temporary file removed.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PrefixUpdateError) {
+        let url = URL(fileURLWithPath: path)
+        let directory = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: path, reason: "cannot create the directory \(directory)")
+        }
+        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: reason(errno)) }
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = reason(errno)
+                    return
+                }
+                offset += written
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = reason(errno) }
+        if close(descriptor) != 0, failure == nil { failure = reason(errno) }
+        if failure == nil, rename(temporary, path) != 0 { failure = reason(errno) }
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: failure)
+        }
+    }
+
     /// The system's text for an errno value, starting lower case to fit inside a sentence.
     static func reason(_ code: Int32) -> String {
         let text = String(cString: strerror(code))
