@@ -38,7 +38,7 @@ struct PrefixFileLocationTests {
         for path in [option, named, cached] {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                     withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: path, contents: Data("{}".utf8))
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: path))
         }
         #expect(try PrefixFileLocation.resolve(explicit: option, environment: environment) == (option, "--prefixes"))
         #expect(try PrefixFileLocation.resolve(explicit: nil, environment: environment) == (named, "$FLOWSCAN_PREFIXES"))

@@ -70,6 +70,15 @@ enum PrefixFixtures {
     /// The 2022 snapshot, loaded once for all tests (`nil` when absent).
     static let real2022: PrefixTable? = try? PrefixTable.load(contentsOf: real2022Path)
 
+    /// The built `flowscan` executable: beside the test executable, else in the package's `.build/debug`.
+    static let flowscanBinary: String? = {
+        let beside = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("flowscan").path
+        let debug = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/flowscan").path
+        return [beside, debug].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
     /// A fresh empty directory under the system's temporary directory.
     static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory
