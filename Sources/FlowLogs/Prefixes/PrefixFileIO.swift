@@ -42,10 +42,8 @@ enum PrefixFileIO {
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(PrefixUpdateError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: path, reason: "cannot create the directory \(directory)")
+        if let failure = makeDirectories(directory) {
+            throw .cannotWrite(path: path, reason: "cannot create the directory \(failure)")
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -70,6 +68,22 @@ enum PrefixFileIO {
             unlink(temporary)
             throw .cannotWrite(path: path, reason: failure)
         }
+    }
+
+    /// `mkdir -p`: creates `directory` and any missing parents (mode 0755 before the umask).
+    /// - Returns: `nil` on success, else the directory that failed and the system's reason.
+    static func makeDirectories(_ directory: String) -> String? {
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o755) == 0 || errno == EEXIST {
+                var status = stat()
+                if stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR { continue }
+                return "\(path): it exists and is not a directory"
+            }
+            return "\(path): \(reason(errno))"
+        }
+        return nil
     }
 
     /// The system's text for an errno value, starting lower case to fit inside a sentence.

@@ -60,9 +60,9 @@ struct PrefixFileScanner {
 
     // MARK: Containers
 
-    /// Steps to the next member of an object whose `{` was consumed: returns the key's byte range
-    /// (quotes excluded) with the offset `:` is consumed; `nil` after the closing `}`.
-    /// Set `first` to true before the first call.
+    /// Steps to the next member of an object whose `{` was consumed: returns the member's name and
+    /// the byte offset of its opening quote, having consumed the `:` after it (the caller reads the
+    /// value); `nil` after consuming the closing `}`. Set `first` to true before the first call.
     ///
     ///     {"a": 1, "b": 2}   -> "a", (value 1 read by the caller), "b", (value 2), nil
     mutating func nextMember(_ first: inout Bool) throws(PrefixFileError) -> (key: StringToken, offset: Int)? {
