@@ -5,7 +5,7 @@ import Testing
 /// The real ip-ranges.json snapshots in ../shared/realdata/ip-ranges (see SOURCES.md there).
 /// A user's clone has no realdata: the suite is then skipped, and says why.
 @Suite(.enabled(if: PrefixFixtures.hasRealData,
-                "skipped: the real ip-ranges.json snapshots (../shared/realdata/ip-ranges) are not present"))
+                "the real ip-ranges.json snapshots in ../shared/realdata/ip-ranges are not present (a user's clone has none)"))
 struct PrefixTableRealDataTests {
     let ip = PrefixFixtures.ip
     let table2026: PrefixTable

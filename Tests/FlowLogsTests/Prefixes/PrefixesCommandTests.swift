@@ -4,7 +4,7 @@ import Testing
 
 /// The built `flowscan` binary, run as a user would: exact standard output, standard error and exit status.
 @Suite(.enabled(if: PrefixFixtures.flowscanBinary != nil,
-                "skipped: no built flowscan binary beside the tests or in .build/debug"))
+                "no built flowscan binary beside the test executable or in .build/debug"))
 final class PrefixesCommandTests {
     struct Run: Equatable {
         var status: Int32
