@@ -29,7 +29,7 @@ func runPrefixLookupBenchmark(_ arguments: [String]) throws {
           + "\(table.serviceRegions.count - 1) service-regions")
     print("load        \(milliseconds(loadTimes[0])) ms best, \(milliseconds(loadTimes[2])) ms median of 5")
 
-    var random = SplitMix64(seed: 0x666c_6f77_7363_616e)
+    var random = PrefixBenchRandom(seed: 0x666c_6f77_7363_616e)
     let poolSize = 1 << 20
     var publicV4: [IPAddress] = []
     while publicV4.count < poolSize {
@@ -89,7 +89,7 @@ private func seconds(_ duration: Duration) -> Double {
 private func milliseconds(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
 
 /// A small fixed-seed generator (SplitMix64), the same sequence on every run and platform.
-struct SplitMix64 {
+struct PrefixBenchRandom {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 

@@ -70,13 +70,13 @@ enum PrefixesInfoCommand: Runnable {
     static let command = Command(
         path: ["prefixes", "info"], arguments: "", argumentCount: 0...0,
         summary: "Age, syncToken and counts of the ip-ranges.json in use.",
-        discussion: "Warns on standard error when the file is more than \(PrefixFileInfo.staleAfterDays) days old.",
+        discussion: "Warns on standard error when the file is more than \(PrefixFileSummary.staleAfterDays) days old.",
         options: [PrefixesOptions.prefixes, PrefixesOptions.output])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         let format = try PrefixesOptions.format(arguments)
         let (table, path, origin) = try PrefixesOptions.load(arguments)
-        let info = PrefixFileInfo(table: table, path: path, origin: origin, now: Date())
+        let info = PrefixFileSummary(table: table, path: path, origin: origin, now: Date())
         switch format {
         case .text:
             var text = ""

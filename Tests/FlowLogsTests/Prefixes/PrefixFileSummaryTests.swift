@@ -2,16 +2,16 @@ import Foundation
 import Testing
 @testable import FlowLogs
 
-struct PrefixFileInfoTests {
+struct PrefixFileSummaryTests {
     typealias Entry = PrefixFixtures.Entry
 
-    func info(createDate: String = "2026-08-22-15-17-05", now: String = "2026-09-01-15-17-05") throws -> PrefixFileInfo {
+    func info(createDate: String = "2026-08-22-15-17-05", now: String = "2026-09-01-15-17-05") throws -> PrefixFileSummary {
         let json = PrefixFixtures.json([
             Entry("52.216.0.0/15", "AMAZON"), Entry("52.216.0.0/15", "S3"), Entry("3.64.0.0/12", "EC2", "eu-central-1"),
             Entry("2600:1f18::/33", "EC2"), Entry("2600:1f18::/33", "AMAZON"),
         ], createDate: createDate)
         let table = try PrefixTable(jsonData: Array(json.utf8), source: "/c/ip-ranges.json")
-        return PrefixFileInfo(table: table, path: "/c/ip-ranges.json", origin: "default location",
+        return PrefixFileSummary(table: table, path: "/c/ip-ranges.json", origin: "default location",
                               now: try #require(PrefixTable.parseCreateDate(now)))
     }
 

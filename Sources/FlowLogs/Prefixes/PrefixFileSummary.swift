@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `flowscan prefixes info` says about an ip-ranges.json file: where it is, how old, how big.
-public struct PrefixFileInfo: Sendable {
+public struct PrefixFileSummary: Sendable {
     /// A name with its entry counts (a service or a region).
     public struct Count: Hashable, Sendable {
         public let name: String

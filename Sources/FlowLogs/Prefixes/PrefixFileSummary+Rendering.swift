@@ -1,4 +1,4 @@
-extension PrefixFileInfo {
+extension PrefixFileSummary {
     /// Writes the summary and two tables (entries per service, per region):
     ///
     ///     file        /home/u/.cache/flowscan/ip-ranges.json (default location)
