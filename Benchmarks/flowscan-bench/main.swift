@@ -6,6 +6,7 @@ import Foundation
 // Each benchmark lives in its own file; this table names them.
 let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)] = [
     ("inflate", "bare zlib inflate of files over N threads: [--jobs N] PATH...", runInflateBenchmark),
+    ("prefixes", "[FILE] [LOOKUPS]: ip-ranges.json load time and lookups/s (IPv4, IPv6)", runPrefixLookupBenchmark),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())
