@@ -12,12 +12,22 @@ enum InspectCommand: Runnable {
         options: [
             SharedOptions.format,
             SharedOptions.output(["text", "json"]),
+            SharedOptions.jobs,
+            SharedOptions.progress,
+            SharedOptions.noProgress,
         ])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json"])
         let options = try SharedOptions.readOptions(arguments)
-        let inspection = Inspection.run(paths: arguments.positionals, options: options)
+        let jobs = try SharedOptions.jobsValue(arguments)
+        var display: ProgressDisplay?
+        let inspection = Inspection.run(paths: arguments.positionals, options: options, jobs: jobs) { entries in
+            guard ProgressDisplay.wanted(arguments) else { return nil }
+            display = ProgressDisplay(entries: entries)
+            return display?.scanProgress
+        }
+        display?.finish()
         Console.output(output == "json" ? inspection.json() : inspection.text())
         return inspection.totals.isComplete ? .success : .partialInput
     }

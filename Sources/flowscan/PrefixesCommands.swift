@@ -76,7 +76,7 @@ enum PrefixesInfoCommand: Runnable {
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         let format = try PrefixesOptions.format(arguments)
         let (table, path, origin) = try PrefixesOptions.load(arguments)
-        let info = PrefixFileSummary(table: table, path: path, origin: origin, now: Date())
+        let info = PrefixFileSummary(table: table, path: path, origin: origin, now: SharedOptions.now())
         switch format {
         case .text:
             var text = ""

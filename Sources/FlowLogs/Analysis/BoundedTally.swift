@@ -30,9 +30,9 @@ public struct Tally: Sendable, Equatable {
 ///
 /// Used for per-address tables (sources, internet destinations), where a scan of the internet
 /// or a fleet of short-lived tasks could otherwise grow memory with the input.
-struct BoundedTally<Key: Hashable & Comparable> {
+struct BoundedTally<Key: FastHashable & Comparable> {
     let capacity: Int
-    private(set) var entries: [Key: Tally] = [:]
+    private(set) var table = FastMap<Key, Tally>()
     /// What was folded away.
     private(set) var foldedTally = Tally()
     /// How many times a key was folded away (a key can be folded, seen again and folded again).
@@ -45,40 +45,45 @@ struct BoundedTally<Key: Hashable & Comparable> {
     /// True once anything was folded: the table's rows are then the heaviest, not all.
     var hasFolded: Bool { foldedKeys > 0 }
 
+    /// The rows, in first-seen order.
+    var entries: FastMap<Key, Tally> { table }
+
     @inline(__always)
     mutating func add(_ key: Key, bytes: UInt64, packets: UInt64) {
-        entries[key, default: Tally()].add(bytes: bytes, packets: packets)
-        if entries.count > capacity { fold() }
+        table.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
+        if table.count > capacity { fold() }
     }
 
     /// Adds another table's rows and folded totals.
     mutating func merge(_ other: BoundedTally<Key>) {
-        for (key, tally) in other.entries { entries[key, default: Tally()].add(tally) }
+        for (key, tally) in other.table {
+            table.update(key, initial: Tally()) { $0.add(tally) }
+            if table.count > capacity { fold() }
+        }
         foldedTally.add(other.foldedTally)
         foldedKeys += other.foldedKeys
-        if entries.count > capacity { fold() }
     }
 
     /// The rows, heaviest first; ties broken by key so the order never depends on hashing.
     func sortedRows() -> [(key: Key, tally: Tally)] {
-        entries.map { (key: $0.key, tally: $0.value) }
+        table.map { (key: $0.key, tally: $0.value) }
             .sorted { $0.tally.bytes != $1.tally.bytes ? $0.tally.bytes > $1.tally.bytes : $0.key < $1.key }
     }
 
     /// Keeps the heavier half of the rows (by bytes, then by key) and folds the rest.
     private mutating func fold() {
-        let keep = capacity / 2
-        let sorted = sortedRows()
-        var kept: [Key: Tally] = [:]
-        kept.reserveCapacity(capacity + 1)
-        for (index, row) in sorted.enumerated() {
-            if index < keep {
-                kept[row.key] = row.tally
-            } else {
-                foldedTally.add(row.tally)
-                foldedKeys += 1
+        let threshold = sortedRows()[capacity / 2]
+        var folded = Tally()
+        var foldedCount = 0
+        table = table.filtered { key, tally in
+            let keep = tally.bytes > threshold.tally.bytes || (tally.bytes == threshold.tally.bytes && key < threshold.key)
+            if !keep {
+                folded.add(tally)
+                foldedCount += 1
             }
+            return keep
         }
-        entries = kept
+        foldedTally.add(folded)
+        foldedKeys += foldedCount
     }
 }

@@ -16,14 +16,13 @@ extension ReportBuilder {
         }
 
         var internet: [PeerGroup: UInt64] = [:]
-        var cleartext: [CleartextGroup: Tally] = [:]
         for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
-            if key.classIndex == 0 {
-                internet[PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber), default: 0] += tally.bytes
-            }
-            if CleartextPorts.contains(key.port) {
-                cleartext[CleartextGroup(port: key.port, classIndex: key.classIndex), default: Tally()].add(tally)
-            }
+            internet[PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber), default: 0] += tally.bytes
+        }
+        var cleartext: [CleartextGroup: Tally] = [:]
+        let locals = aggregator.locals
+        for (key, tally) in aggregator.cleartext where isCounted(locals[Int(key.local)].address, key.kind, key.pktFormat, key.classIndex) {
+            cleartext[CleartextGroup(port: key.port, classIndex: key.classIndex), default: Tally()].add(tally)
         }
         let internetBytes = destinations.first { $0.category == .internet }?.traffic.bytes ?? 0
         let topPeers = internet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(options.top)

@@ -135,7 +135,7 @@ extension ReportBuilder {
             let group = groups[destination.service + "\u{0}" + destination.region] ?? ([:], 0)
             let rows = group.rows.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .prefix(options.top)
-                .map { ServiceSources.Row(address: $0.key, details: aggregator.sourceDetails[$0.key], bytes: $0.value) }
+                .map { ServiceSources.Row(address: $0.key, details: aggregator.details(of: $0.key), bytes: $0.value) }
             let listed = rows.reduce(UInt64(0)) { $0 + $1.bytes }
             let total = destination.traffic.bytes
             let other = total > listed + group.unknown ? total - listed - group.unknown : 0
@@ -175,9 +175,4 @@ extension ReportBuilder {
             ("IPv6: shown under exposure", counters.ipv6),
         ].filter { $0.1 > 0 }
     }
-}
-
-extension TrafficAggregator {
-    /// The index of a local address, when it was seen.
-    func localIndexOf(_ address: IPAddress) -> UInt32? { localIndexTable[address] }
 }

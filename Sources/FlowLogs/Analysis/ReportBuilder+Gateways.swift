@@ -22,6 +22,7 @@ extension ReportBuilder {
             }
         } else {
             detectGateways(locals)
+            gateways.sort { $0.id < $1.id }
         }
         natLocals = Set(gateways.flatMap(\.locals))
     }
@@ -29,7 +30,9 @@ extension ReportBuilder {
     /// Detection from the records (a heuristic, said so in the report).
     private mutating func detectGateways(_ locals: [LocalAddressInfo]) {
         var byInterface: [String: Int] = [:]
-        for (index, info) in locals.enumerated() {
+        // By address, not in the order workers met them: the same gateways and evidence whatever --jobs is.
+        for index in locals.indices.sorted(by: { locals[$0].address < locals[$1].address }) {
+            let info = locals[index]
             var evidence: [String] = []
             if info.forwardedRecords > 0 {
                 evidence.append("\(NumberText.grouped(info.forwardedRecords)) records forward traffic between private addresses and public pkt-* addresses (the instance-to-NAT legs)")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What every worker needs to classify records; shared read-only.
 final class AnalysisContext: Sendable {
     let prefixes: PrefixTable
@@ -11,6 +13,8 @@ final class AnalysisContext: Sendable {
     let tracksEastWest: Bool
     /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
     let tableCapacity: Int
+    /// The most distinct private addresses kept apart per worker; the rest share one entry.
+    let localCapacity: Int
     /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
     let serviceNames: [[UInt8]]
 
@@ -22,6 +26,7 @@ final class AnalysisContext: Sendable {
         self.until = until
         self.tracksEastWest = tracksEastWest
         self.tableCapacity = tableCapacity
+        localCapacity = max(1024, tableCapacity * 4)
         serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
     }
 
@@ -48,14 +53,14 @@ final class AnalysisContext: Sendable {
 struct TrafficAggregator: MergeableSink {
     let context: AnalysisContext
 
-    /// Local private addresses, interned: index → info.
-    private(set) var locals: [LocalAddressInfo] = []
-    private(set) var localIndexTable: [IPAddress: UInt32] = [:]
+    /// Local private addresses, interned in first-seen order: index → info.
+    private(set) var localTable = FastMap<IPAddress, LocalAddressInfo>(capacity: 256)
     /// The main table: bytes by local address, peer service-region, leg kind, direction, path.
-    private(set) var flows: [FlowKey: SpanTally] = [:]
+    private(set) var flows = FastMap<FlowKey, SpanTally>(capacity: 1024)
     private(set) var sources: BoundedTally<SourceKey>
-    private(set) var sourceDetails: [IPAddress: SourceDetails] = [:]
     private(set) var peers: BoundedTally<PeerKey>
+    /// Bytes on cleartext ports by port, peer service-region and local address.
+    private(set) var cleartext = FastMap<CleartextKey, Tally>()
     private(set) var rejects: BoundedTally<RejectKey>
     /// IPv6 bytes between the VPC and public peers, by direction (nil: unknown) and service-region.
     private(set) var ipv6: [IPv6Key: Tally] = [:]
@@ -196,32 +201,43 @@ struct TrafficAggregator: MergeableSink {
     private mutating func count(_ leg: Leg, classIndex: Int, record: FlowRecord, parser: RecordParser,
                                 bytes: UInt64, packets: UInt64) {
         let index = intern(leg.local, parser: parser, ownRecord: true)
-        var info = locals[Int(index)]
-        if parser.has(.instanceID) {
-            if parser.text(.instanceID) == nil { info.instanceIDDash += 1 } else { info.instanceIDSet += 1 }
+        let hasInstanceID = parser.has(.instanceID)
+        let instanceIDSet = hasInstanceID && parser.text(.instanceID) != nil
+        let clientLike = leg.publicPort < 1024 && (record.srcport ?? 0) >= 1024
+        localTable.modify(at: Int(index)) { info in
+            if hasInstanceID {
+                if instanceIDSet { info.instanceIDSet += 1 } else { info.instanceIDDash += 1 }
+            }
+            switch (leg.kind, leg.direction) {
+            case (.inner, _): info.forwardedRecords += 1
+            case (.outer, .outbound):
+                info.publicOut = info.publicOut.saturatingAdd(bytes)
+                if clientLike { info.clientRecords += 1 }
+            case (.outer, .inbound): info.publicIn = info.publicIn.saturatingAdd(bytes)
+            }
+            // The address's own interface: learn where it sits (instance, subnet, ECS task).
+            if leg.kind == .outer, info.detailFields & parser.detailFields != parser.detailFields {
+                info.learnDetails(from: parser)
+            }
         }
-        switch (leg.kind, leg.direction) {
-        case (.inner, _): info.forwardedRecords += 1
-        case (.outer, .outbound):
-            info.publicOut = info.publicOut.saturatingAdd(bytes)
-            if leg.publicPort < 1024, (record.srcport ?? 0) >= 1024 { info.clientRecords += 1 }
-        case (.outer, .inbound): info.publicIn = info.publicIn.saturatingAdd(bytes)
-        }
-        locals[Int(index)] = info
 
         let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
         let pktFormat = parser.has(.pktSrcaddr) && parser.has(.pktDstaddr)
         let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           pktFormat: pktFormat)
-        flows[key, default: SpanTally()].add(bytes: bytes, packets: packets, start: record.start, end: record.end)
+        flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
 
         sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind, pktFormat: pktFormat),
                     bytes: bytes, packets: packets)
-        if leg.kind == .outer { noteDetails(of: leg.origin, parser) }
-        if classIndex == 0 || CleartextPorts.contains(leg.publicPort) {
+        if classIndex == 0 {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
                               local: leg.local, kind: leg.kind, pktFormat: pktFormat, classIndex: classIndex),
                       bytes: bytes, packets: packets)
+        }
+        if CleartextPorts.contains(leg.publicPort) {
+            // Few keys (ports × services × local addresses): exact, never folded.
+            let key = CleartextKey(port: leg.publicPort, classIndex: classIndex, local: index, kind: leg.kind, pktFormat: pktFormat)
+            cleartext.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
         }
         checkService(leg, classIndex: classIndex, parser: parser)
     }
@@ -238,7 +254,7 @@ struct TrafficAggregator: MergeableSink {
             if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += 1 }
             return
         }
-        if !theirs.elementsEqual(ours) {
+        if theirs.count != ours.count || !ours.withUnsafeBytes({ memcmp($0.baseAddress!, theirs.baseAddress!, theirs.count) == 0 }) {
             let key = ServiceDisagreement(ours: ours.isEmpty ? "-" : String(decoding: ours, as: UTF8.self),
                                           theirs: String(decoding: theirs.prefix(64), as: UTF8.self))
             serviceDisagreements[key, default: 0] += 1
@@ -249,9 +265,9 @@ struct TrafficAggregator: MergeableSink {
         counters.eastWest += 1
         guard context.tracksEastWest, record.action != .reject else { return }
         let to = intern(destination, parser: nil, ownRecord: false)
-        locals[Int(to)].eastWestIn = locals[Int(to)].eastWestIn.saturatingAdd(bytes)
+        localTable.modify(at: Int(to)) { $0.eastWestIn = $0.eastWestIn.saturatingAdd(bytes) }
         let from = intern(source, parser: nil, ownRecord: false)
-        locals[Int(from)].eastWestOut = locals[Int(from)].eastWestOut.saturatingAdd(bytes)
+        localTable.modify(at: Int(from)) { $0.eastWestOut = $0.eastWestOut.saturatingAdd(bytes) }
     }
 
     private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,
@@ -274,7 +290,8 @@ struct TrafficAggregator: MergeableSink {
     @inline(__always)
     private mutating func noteRegion(_ parser: RecordParser) {
         guard let region = parser.text(.region) else { return }
-        if !region.elementsEqual(currentRegion) {
+        if region.count != currentRegion.count
+            || !currentRegion.withUnsafeBytes({ memcmp($0.baseAddress!, region.baseAddress!, region.count) == 0 }) {
             if currentRegionCount > 0 {
                 flushedRecordRegions[String(decoding: currentRegion, as: UTF8.self), default: 0] += currentRegionCount
             }
@@ -284,74 +301,48 @@ struct TrafficAggregator: MergeableSink {
         currentRegionCount += 1
     }
 
+    /// The index of a local address, added when new. Past `localCapacity` addresses, new ones
+    /// share one overflow entry (the report says so), so memory stays bounded.
     @inline(__always)
     private mutating func intern(_ address: IPAddress, parser: RecordParser?, ownRecord: Bool) -> UInt32 {
-        if let index = localIndexTable[address] {
-            if ownRecord, locals[Int(index)].interfaceID == nil, let parser, let id = parser.text(.interfaceID) {
-                locals[Int(index)].interfaceID = String(decoding: id, as: UTF8.self)
+        var key = address
+        if localTable.count >= context.localCapacity, localTable.index(of: address) == nil { key = LocalAddressInfo.overflow }
+        let index = localTable.update(key, initial: LocalAddressInfo(address: key)) { info in
+            if ownRecord, info.interfaceID == nil, let parser, let id = parser.text(.interfaceID) {
+                info.interfaceID = String(decoding: id.prefix(256), as: UTF8.self)
             }
-            return index
         }
-        let index = UInt32(locals.count)
-        var info = LocalAddressInfo(address: address)
-        if ownRecord, let parser, let id = parser.text(.interfaceID) {
-            info.interfaceID = String(decoding: id, as: UTF8.self)
-        }
-        locals.append(info)
-        localIndexTable[address] = index
-        return index
+        return UInt32(index)
     }
 
-    /// Remembers where a source sits (instance, interface, subnet, ECS task), filling in what a
-    /// richer format adds; strings are made only when something new is learnt.
-    @inline(__always)
-    private mutating func noteDetails(of address: IPAddress, _ parser: RecordParser) {
-        let existing = sourceDetails[address]
-        if existing == nil, sourceDetails.count >= context.tableCapacity { return }
-        var details = existing ?? SourceDetails()
-        func fill(_ value: inout String?, _ field: FlowField) -> Bool {
-            guard value == nil, let text = parser.text(field) else { return false }
-            value = String(decoding: text.prefix(256), as: UTF8.self)
-            return true
-        }
-        var learnt = fill(&details.interfaceID, .interfaceID)
-        learnt = fill(&details.instanceID, .instanceID) || learnt
-        learnt = fill(&details.subnetID, .subnetID) || learnt
-        learnt = fill(&details.ecsTask, .ecsTaskID) || learnt
-        learnt = fill(&details.ecsTask, .ecsTaskARN) || learnt
-        learnt = fill(&details.ecsService, .ecsServiceName) || learnt
-        if learnt || existing == nil { sourceDetails[address] = details }
+    /// Local-address infos in first-seen order (index = `FlowKey.local`).
+    var locals: [LocalAddressInfo] { localTable.values }
+
+    /// The index of a local address, when it was seen.
+    func localIndexOf(_ address: IPAddress) -> UInt32? { localTable.index(of: address).map(UInt32.init) }
+
+    /// Where a source sits, when its own interface's records said so.
+    func details(of address: IPAddress) -> SourceDetails? {
+        localTable[address].flatMap { $0.detailFields == 0 ? nil : $0.details }
     }
 
     // MARK: Merging
 
     mutating func merge(_ other: TrafficAggregator) {
         var mapping: [UInt32] = []
-        mapping.reserveCapacity(other.locals.count)
+        mapping.reserveCapacity(other.localTable.count)
         for info in other.locals {
-            if let index = localIndexTable[info.address] {
-                locals[Int(index)].merge(info)
-                mapping.append(index)
-            } else {
-                let index = UInt32(locals.count)
-                locals.append(info)
-                localIndexTable[info.address] = index
-                mapping.append(index)
-            }
+            let index = localTable.update(info.address, initial: LocalAddressInfo(address: info.address)) { $0.merge(info) }
+            mapping.append(UInt32(index))
         }
         for (key, tally) in other.flows {
-            flows[key.withLocal(mapping[Int(key.local)]), default: SpanTally()].add(tally)
+            flows.update(key.withLocal(mapping[Int(key.local)]), initial: SpanTally()) { $0.add(tally) }
         }
         sources.merge(other.sources)
-        for (address, details) in other.sourceDetails {
-            if var mine = sourceDetails[address] {
-                mine.fill(from: details)
-                sourceDetails[address] = mine
-            } else if sourceDetails.count < context.tableCapacity {
-                sourceDetails[address] = details
-            }
-        }
         peers.merge(other.peers)
+        for (key, tally) in other.cleartext {
+            cleartext.update(key.withLocal(mapping[Int(key.local)]), initial: Tally()) { $0.add(tally) }
+        }
         rejects.merge(other.rejects)
         for (key, tally) in other.ipv6 { ipv6[key, default: Tally()].add(tally) }
         serviceChecks += other.serviceChecks
@@ -370,6 +361,12 @@ enum CleartextPorts {
         161: "SNMP", 389: "LDAP", 514: "syslog", 1883: "MQTT", 6379: "Redis", 8080: "HTTP-alt", 11211: "Memcached",
     ]
 
+    /// A switch, not a dictionary lookup: asked for every record to a public peer.
     @inline(__always)
-    static func contains(_ port: UInt16) -> Bool { names[port] != nil }
+    static func contains(_ port: UInt16) -> Bool {
+        switch port {
+        case 20, 21, 23, 25, 80, 110, 143, 161, 389, 514, 1883, 6379, 8080, 11211: return true
+        default: return false
+        }
+    }
 }

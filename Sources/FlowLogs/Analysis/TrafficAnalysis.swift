@@ -46,13 +46,15 @@ public enum AnalysisError: Error, Equatable, Sendable, CustomStringConvertible {
 public enum TrafficAnalysis {
     /// Discovers and reads `paths`, then computes the report.
     /// - Throws: `AnalysisError` when the VPC's region cannot be told.
-    public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo,
-                           options: AnalysisOptions) throws(AnalysisError) -> Report {
+    /// - Parameter progress: given the inputs found, a progress object for the scan to update.
+    public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
+                           progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> Report {
         let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
                                       until: options.until, tracksEastWest: options.natHints.isEmpty,
                                       tableCapacity: options.tableCapacity)
         let entries = InputDiscovery.discover(paths)
-        let (files, aggregator) = InputScan(options: options.read).run(entries, sink: TrafficAggregator(context: context))
+        let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))
+        let (files, aggregator) = scan.run(entries) { TrafficAggregator(context: context) }
         return try report(from: aggregator, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
     }
 

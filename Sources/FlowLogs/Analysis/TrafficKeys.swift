@@ -24,8 +24,10 @@ enum Direction: UInt8, Sendable, Comparable {
 /// The main aggregation key, packed into one integer: local address index (32 bits), the
 /// peer's service-region index (16), leg kind, whether the record's format has `pkt-*`
 /// addresses, direction and traffic-path.
-struct FlowKey: Hashable, Sendable {
+struct FlowKey: Hashable, Sendable, FastHashable {
     let packed: UInt64
+
+    var fastHash: UInt64 { Self.mix(packed) }
 
     @inline(__always)
     init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, pktFormat: Bool) {
@@ -88,13 +90,37 @@ struct LocalAddressInfo: Sendable {
     var publicIn: UInt64 = 0
     /// Ports this address used towards public peers: client-like (ephemeral → well-known) records.
     var clientRecords: UInt64 = 0
+    /// Where the address sits, from its own interface's records.
+    var details = SourceDetails()
+    /// The detail fields (`RecordParser.detailFields` bits) already looked for.
+    var detailFields: UInt8 = 0
+
+    /// The entry that stands for every address beyond the per-worker limit.
+    static let overflow = IPAddress(value: 0)
 
     init(address: IPAddress) {
         self.address = address
     }
 
+    /// Fills in what this record's format tells about the address and was not known yet.
+    mutating func learnDetails(from parser: RecordParser) {
+        func fill(_ value: inout String?, _ field: FlowField) {
+            guard value == nil, let text = parser.text(field) else { return }
+            value = String(decoding: text.prefix(256), as: UTF8.self)
+        }
+        fill(&details.interfaceID, .interfaceID)
+        fill(&details.instanceID, .instanceID)
+        fill(&details.subnetID, .subnetID)
+        fill(&details.ecsTask, .ecsTaskID)
+        fill(&details.ecsTask, .ecsTaskARN)
+        fill(&details.ecsService, .ecsServiceName)
+        detailFields |= parser.detailFields
+    }
+
+    /// Adds another worker's view; where both know a value, the smaller one is kept, so the
+    /// result does not depend on how files were shared among workers.
     mutating func merge(_ other: LocalAddressInfo) {
-        if interfaceID == nil { interfaceID = other.interfaceID }
+        interfaceID = [interfaceID, other.interfaceID].compactMap { $0 }.min()
         instanceIDSet += other.instanceIDSet
         instanceIDDash += other.instanceIDDash
         forwardedRecords += other.forwardedRecords
@@ -103,17 +129,23 @@ struct LocalAddressInfo: Sendable {
         publicOut = publicOut.saturatingAdd(other.publicOut)
         publicIn = publicIn.saturatingAdd(other.publicIn)
         clientRecords += other.clientRecords
+        details.merge(other.details)
+        detailFields |= other.detailFields
     }
 }
 
 /// Who sent traffic to a service: the source address, through which local address (the NAT
 /// for inner legs, the instance itself for outer legs), to which service-region.
-struct SourceKey: Hashable, Comparable, Sendable {
+struct SourceKey: Hashable, Comparable, Sendable, FastHashable {
     var source: IPAddress
     var local: IPAddress
     var classIndex: Int
     var kind: LegKind
     var pktFormat: Bool
+
+    var fastHash: UInt64 {
+        Self.mix(source.fastHash &+ local.fastHash &* 31 &+ UInt64(classIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+    }
 
     static func < (lhs: SourceKey, rhs: SourceKey) -> Bool {
         (lhs.source, lhs.local, lhs.classIndex, lhs.kind, lhs.pktFormat ? 1 : 0)
@@ -129,18 +161,20 @@ public struct SourceDetails: Sendable, Equatable {
     public var ecsTask: String?
     public var ecsService: String?
 
-    /// Takes from `other` what this one lacks.
-    mutating func fill(from other: SourceDetails) {
-        instanceID = instanceID ?? other.instanceID
-        interfaceID = interfaceID ?? other.interfaceID
-        subnetID = subnetID ?? other.subnetID
-        ecsTask = ecsTask ?? other.ecsTask
-        ecsService = ecsService ?? other.ecsService
+    /// Takes from `other` what this one lacks; where both know a value, the smaller one
+    /// (so merging workers in any order gives the same result).
+    mutating func merge(_ other: SourceDetails) {
+        func pick(_ a: String?, _ b: String?) -> String? { [a, b].compactMap { $0 }.min() }
+        instanceID = pick(instanceID, other.instanceID)
+        interfaceID = pick(interfaceID, other.interfaceID)
+        subnetID = pick(subnetID, other.subnetID)
+        ecsTask = pick(ecsTask, other.ecsTask)
+        ecsService = pick(ecsService, other.ecsService)
     }
 }
 
 /// A public peer by address, port and protocol, reached from a local address.
-struct PeerKey: Hashable, Comparable, Sendable {
+struct PeerKey: Hashable, Comparable, Sendable, FastHashable {
     var peer: IPAddress
     var port: UInt16
     var protocolNumber: UInt8
@@ -149,6 +183,11 @@ struct PeerKey: Hashable, Comparable, Sendable {
     var pktFormat: Bool
     var classIndex: Int
 
+    var fastHash: UInt64 {
+        Self.mix(peer.fastHash &+ local.fastHash &* 31 &+ UInt64(port) << 24 &+ UInt64(protocolNumber) << 8
+            &+ UInt64(classIndex) << 40 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+    }
+
     static func < (lhs: PeerKey, rhs: PeerKey) -> Bool {
         (lhs.peer, lhs.port, lhs.protocolNumber, lhs.local, lhs.kind, lhs.pktFormat ? 1 : 0)
             < (rhs.peer, rhs.port, rhs.protocolNumber, rhs.local, rhs.kind, rhs.pktFormat ? 1 : 0)
@@ -156,13 +195,34 @@ struct PeerKey: Hashable, Comparable, Sendable {
 }
 
 /// Rejected traffic between a local address and a public peer.
-struct RejectKey: Hashable, Comparable, Sendable {
+struct RejectKey: Hashable, Comparable, Sendable, FastHashable {
     var local: IPAddress
     var direction: Direction
     var classIndex: Int
     var port: UInt16
 
+    var fastHash: UInt64 {
+        Self.mix(local.fastHash &+ UInt64(port) << 20 &+ UInt64(classIndex) << 1 &+ UInt64(direction.rawValue))
+    }
+
     static func < (lhs: RejectKey, rhs: RejectKey) -> Bool {
         (lhs.local, lhs.direction, lhs.classIndex, lhs.port) < (rhs.local, rhs.direction, rhs.classIndex, rhs.port)
+    }
+}
+
+/// Traffic on a cleartext port, by peer service-region and local address (interned index).
+struct CleartextKey: Hashable, Sendable, FastHashable {
+    var port: UInt16
+    var classIndex: Int
+    var local: UInt32
+    var kind: LegKind
+    var pktFormat: Bool
+
+    var fastHash: UInt64 {
+        Self.mix(UInt64(port) << 48 ^ UInt64(classIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (pktFormat ? 1 : 0))
+    }
+
+    func withLocal(_ local: UInt32) -> CleartextKey {
+        CleartextKey(port: port, classIndex: classIndex, local: local, kind: kind, pktFormat: pktFormat)
     }
 }

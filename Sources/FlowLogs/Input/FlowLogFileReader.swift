@@ -40,7 +40,11 @@ struct FlowLogFileReader {
 
     /// Reads `path` (`-` for standard input), handing each OK record to `sink`.
     /// - Returns: what was read; damage and skips are in its `status` and `error`, never thrown.
-    func read<Sink: RecordSink>(_ path: String, into sink: inout Sink,
+    /// - Parameters:
+    ///   - pipelined: decompress on a second thread while this one parses (for big files when
+    ///     cores would otherwise sit idle).
+    ///   - progress: called after each chunk with the raw bytes read so far from this file.
+    func read<Sink: RecordSink>(_ path: String, into sink: inout Sink, pipelined: Bool = false,
                                 progress: ((UInt64) -> Void)? = nil) -> FileSummary {
         var summary = FileSummary(path: path)
         let reader: DecodingReader
@@ -51,13 +55,25 @@ struct FlowLogFileReader {
             summary.error = error.reason
             return summary
         }
-        read(reader, into: &summary, sink: &sink, progress: progress)
+        if pipelined, reader.kind == .gzip {
+            let chunks = PipelinedChunks(reader: reader, chunkCapacity: Self.chunkCapacity)
+            read(reader, into: &summary, sink: &sink, progress: progress,
+                 next: { () throws(InputError) in try chunks.next() }, rawBytesRead: { chunks.rawBytesRead })
+            chunks.cancel()
+        } else {
+            read(reader, into: &summary, sink: &sink, progress: progress, next: { () throws(InputError) in
+                let count = try reader.read(into: chunk)
+                return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: chunk[..<count])
+            }, rawBytesRead: { reader.rawBytesRead })
+        }
         summary.inputBytes = reader.rawBytesRead
         return summary
     }
 
     private func read<Sink: RecordSink>(_ reader: DecodingReader, into summary: inout FileSummary, sink: inout Sink,
-                                        progress: ((UInt64) -> Void)?) {
+                                        progress: ((UInt64) -> Void)?,
+                                        next: () throws(InputError) -> UnsafeRawBufferPointer?,
+                                        rawBytesRead: () -> UInt64) {
         let path = reader.path
         summary.compression = reader.kind == .gzip ? "gzip" : "none"
         switch reader.kind {
@@ -78,10 +94,8 @@ struct FlowLogFileReader {
         var splitter = LineSplitter(maximumLineLength: options.maximumLineLength)
         var firstChunk = true
         do {
-            while true {
-                let count = try reader.read(into: chunk)
-                if count == 0 { break }
-                let bytes = UnsafeRawBufferPointer(rebasing: chunk[..<count])
+            while let bytes = try next() {
+                let count = bytes.count
                 if firstChunk, reader.kind == .gzip {
                     firstChunk = false
                     let inner = DecodingReader.sniff(bytes)
@@ -98,7 +112,7 @@ struct FlowLogFileReader {
                 splitter.scan(bytes) { line, number, tooLong in
                     state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
                 }
-                progress?(reader.rawBytesRead)
+                progress?(rawBytesRead())
             }
             splitter.finish { line, number, tooLong in
                 state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)

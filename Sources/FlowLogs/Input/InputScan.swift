@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// A record sink that workers fill independently and that merges into one at the end.
 protocol MergeableSink: RecordSink {
     /// Folds another worker's results into this one.
@@ -12,29 +16,114 @@ struct DiscardingSink: MergeableSink {
     mutating func merge(_ other: DiscardingSink) {}
 }
 
-/// Reads a list of inputs, handing records to a sink; files are reported in input order.
+/// Reads a list of inputs on several threads, each worker with its own sink, merged at the end;
+/// files are reported in input order whatever the number of workers.
 struct InputScan {
     let options: ReadOptions
+    /// Workers; 0 means one per core.
+    var jobs = 0
+    var progress: ScanProgress?
+
+    init(options: ReadOptions, jobs: Int = 0, progress: ScanProgress? = nil) {
+        self.options = options
+        self.jobs = jobs
+        self.progress = progress
+    }
+
+    /// The number of workers `jobs` asks for.
+    static func workers(_ jobs: Int) -> Int {
+        jobs > 0 ? jobs : max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
 
     /// Reads every entry (skipped entries are reported, not read).
-    /// - Returns: one summary per entry, in the order of `entries`, and the filled sink.
-    func run<Sink: MergeableSink>(_ entries: [InputDiscovery.Entry], sink: Sink) -> (files: [FileSummary], sink: Sink) {
-        var sink = sink
-        let reader = FlowLogFileReader(options: options)
-        defer { reader.deallocate() }
+    /// - Parameter makeSink: a fresh sink for each worker.
+    /// - Returns: one summary per entry, in the order of `entries`, and the merged sink.
+    func run<Sink: MergeableSink>(_ entries: [InputDiscovery.Entry], makeSink: @escaping () -> Sink) -> (files: [FileSummary], sink: Sink) {
+        let readable = entries.indices.filter { entries[$0].skipReason == nil }
+        // Largest first, so one big file does not finish last; unknown sizes (pipes) first of all.
+        let order = readable.sorted { lhs, rhs in
+            let left = entries[lhs].size ?? .max, right = entries[rhs].size ?? .max
+            return left != right ? left > right : lhs < rhs
+        }
+        let available = Self.workers(jobs)
+        let workers = max(1, min(available, order.count))
+        // Fewer files than cores: give each file a second thread to decompress on.
+        let pipelined = order.count < available
+        let results = SharedResults<FileSummary>(count: entries.count)
+        let sinks = SharedResults<Sink>(count: workers)
+        let cursor = AtomicCounter()
+        let work = { (worker: Int) in
+            var sink = makeSink()
+            let reader = FlowLogFileReader(options: options)
+            defer { reader.deallocate() }
+            while true {
+                let position = cursor.next()
+                guard position < order.count else { break }
+                let index = order[position]
+                var reported: UInt64 = 0
+                let summary = reader.read(entries[index].path, into: &sink, pipelined: pipelined) { raw in
+                    progress?.add(bytes: raw &- reported)
+                    reported = raw
+                }
+                progress?.finishFile()
+                results.set(index, summary)
+            }
+            sinks.set(worker, sink)
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            let done = DispatchSemaphore(value: 0)
+            let job = UnsafeSendable(work)  // each thread fills its own slots; joined below
+            for worker in 0..<workers {
+                let thread = Thread { job.value(worker); done.signal() }
+                thread.stackSize = 1 << 20
+                thread.start()
+            }
+            for _ in 0..<workers { done.wait() }
+        }
         var files: [FileSummary] = []
         files.reserveCapacity(entries.count)
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             if let reason = entry.skipReason {
                 var summary = FileSummary(path: entry.path)
                 summary.status = .skipped
                 summary.error = reason
                 files.append(summary)
-                continue
+            } else {
+                files.append(results.take(index)!)
             }
-            files.append(reader.read(entry.path, into: &sink))
         }
-        return (files, sink)
+        var merged = sinks.take(0)!
+        for worker in 1..<workers { merged.merge(sinks.take(worker)!) }
+        return (files, merged)
+    }
+}
+
+/// A shared counter handing out 0, 1, 2… to worker threads.
+final class AtomicCounter: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
+}
+
+/// Slots that worker threads fill, each slot written by one thread only, read after they join.
+final class SharedResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: Value) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    func take(_ index: Int) -> Value? {
+        slots.withUnsafeMutableBufferPointer { buffer in
+            defer { buffer[index] = nil }
+            return buffer[index]
+        }
     }
 }
 
@@ -48,10 +137,19 @@ public struct Inspection: Sendable {
         self.totals = InputTotals(files)
     }
 
-    /// Discovers and reads `paths`.
-    public static func run(paths: [String], options: ReadOptions) -> Inspection {
+    /// Discovers and reads `paths` with `jobs` workers (0: one per core).
+    public static func run(paths: [String], options: ReadOptions, jobs: Int = 0,
+                           progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) -> Inspection {
         let entries = InputDiscovery.discover(paths)
-        let (files, _) = InputScan(options: options).run(entries, sink: DiscardingSink())
+        let scan = InputScan(options: options, jobs: jobs, progress: progress?(entries))
+        let (files, _) = scan.run(entries) { DiscardingSink() }
         return Inspection(files: files)
     }
+}
+
+/// A value handed to threads that use it in ways the compiler cannot check (each writes only
+/// its own parts, and the threads are joined before the value is used again).
+struct UnsafeSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -40,6 +40,9 @@ final class RecordParser {
     /// Where each field stands in the current format, by `FlowField.ordinal`; -1 when absent.
     private let positions: UnsafeMutablePointer<Int>
     private(set) var formatIsAssumed = false
+    /// Bits for the fields that say where an address sits (interface, instance, subnet, ECS
+    /// task and service) that the current format has.
+    private(set) var detailFields: UInt8 = 0
     /// The largest value of each numeric slot, by raw value (a table: no switch per value).
     let maximums: UnsafeMutablePointer<UInt64>
     private var formatIsTransitGateway = false
@@ -88,6 +91,8 @@ final class RecordParser {
         fieldCount = format.columns.count
         formatIsAssumed = format.isAssumed
         formatIsTransitGateway = format.isTransitGateway
+        let detailFieldList: [FlowField] = [.interfaceID, .instanceID, .subnetID, .ecsTaskID, .ecsTaskARN, .ecsServiceName]
+        detailFields = detailFieldList.enumerated().reduce(0) { $0 | (format.has($1.element) ? 1 << $1.offset : 0) }
         for field in FlowField.allCases { positions[field.ordinal] = format.position(of: field) ?? -1 }
         let slots = format.columns.map { column -> Slot in
             guard case let .field(field) = column else { return .text }

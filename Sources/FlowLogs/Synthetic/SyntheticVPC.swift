@@ -93,12 +93,6 @@ public struct SyntheticVPC: Sendable {
     }
 }
 
-/// A value handed to concurrent iterations that write disjoint parts of it.
-struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
-}
-
 /// What the generated files hold, counted as they were written: the expected answer.
 public struct SyntheticTruth: Sendable {
     public var region: String

@@ -1,0 +1,71 @@
+import FlowLogs
+import Foundation
+
+/// Shows a scan's progress on standard error (never standard output): files done, input read,
+/// rate, elapsed time and ETA, rewritten in place twice a second.
+final class ProgressDisplay: @unchecked Sendable {
+    private let progress: ScanProgress
+    private let started = Date()
+    private let lock = NSLock()
+    private var running = true
+    private let stopped = DispatchSemaphore(value: 0)
+
+    /// Whether to show progress: `--progress` forces it, `--no-progress` silences it, otherwise
+    /// only when standard error is a terminal.
+    static func wanted(_ arguments: ParsedArguments) -> Bool {
+        if arguments.flag("no-progress") { return false }
+        return arguments.flag("progress") || Console.isTerminal(STDERR_FILENO)
+    }
+
+    /// Starts showing the progress of a scan of `entries`.
+    init(entries: [InputDiscovery.Entry]) {
+        let readable = entries.filter { $0.skipReason == nil }
+        progress = ScanProgress(totalFiles: readable.count, totalBytes: readable.reduce(0) { $0 + ($1.size ?? 0) })
+        let thread = Thread { [self] in run() }
+        thread.start()
+    }
+
+    /// The progress object the scan updates.
+    var scanProgress: ScanProgress { progress }
+
+    /// Stops and clears the line.
+    func finish() {
+        lock.lock()
+        running = false
+        lock.unlock()
+        stopped.wait()
+    }
+
+    private func run() {
+        while true {
+            lock.lock()
+            let keepGoing = running
+            lock.unlock()
+            if !keepGoing { break }
+            Console.error("\r\u{1b}[K" + line())
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+        Console.error("\r\u{1b}[K")
+        stopped.signal()
+    }
+
+    private func line() -> String {
+        let (files, bytes) = progress.snapshot
+        let elapsed = Date().timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(bytes) / elapsed : 0
+        var text = "files \(files)/\(progress.totalFiles)  \(NumberText.bytes(bytes))"
+        if progress.totalBytes > 0 { text += " of \(NumberText.bytes(progress.totalBytes))" }
+        text += "  \(NumberText.decimal(rate / 1e6, 1)) MB/s  elapsed \(Self.clock(elapsed))"
+        if rate > 0, progress.totalBytes > bytes {
+            text += "  ETA \(Self.clock(Double(progress.totalBytes - bytes) / rate))"
+        }
+        return text
+    }
+
+    private static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
+        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(minutes):\(twoDigits(secs))"
+    }
+}
