@@ -40,6 +40,7 @@ struct BoundedTally<Key: FastHashable & Comparable> {
 
     init(capacity: Int) {
         self.capacity = capacity
+        table = FastMap(capacity: capacity + 1)
     }
 
     /// True once anything was folded: the table's rows are then the heaviest, not all.
@@ -54,10 +55,10 @@ struct BoundedTally<Key: FastHashable & Comparable> {
         if table.count > capacity { fold() }
     }
 
-    /// Adds another table's rows and folded totals.
-    mutating func merge(_ other: BoundedTally<Key>) {
+    /// Adds another table's rows (their keys translated by `rekey`) and folded totals.
+    mutating func merge(_ other: BoundedTally<Key>, rekey: (Key) -> Key) {
         for (key, tally) in other.table {
-            table.update(key, initial: Tally()) { $0.add(tally) }
+            table.update(rekey(key), initial: Tally()) { $0.add(tally) }
             if table.count > capacity { fold() }
         }
         foldedTally.add(other.foldedTally)
@@ -70,13 +71,18 @@ struct BoundedTally<Key: FastHashable & Comparable> {
             .sorted { $0.tally.bytes != $1.tally.bytes ? $0.tally.bytes > $1.tally.bytes : $0.key < $1.key }
     }
 
-    /// Keeps the heavier half of the rows (by bytes, then by key) and folds the rest.
+    /// Keeps the heavier half of the rows (by bytes, then by key) and folds the rest. Only the
+    /// byte counts are sorted to find the cut, so folding needs little memory beyond the table.
     private mutating func fold() {
-        let threshold = sortedRows()[capacity / 2]
+        let keep = capacity / 2
+        let cut = table.values.map(\.bytes).sorted(by: >)[keep - 1]
+        // Rows heavier than the cut stay; of the rows at the cut, the smallest keys fill what is left.
+        let room = keep - table.values.reduce(0) { $0 + ($1.bytes > cut ? 1 : 0) }
+        var tied = Set(table.filter { $0.value.bytes == cut }.map(\.key).sorted().prefix(max(0, room)).map { Box($0) })
         var folded = Tally()
         var foldedCount = 0
-        table = table.filtered { key, tally in
-            let keep = tally.bytes > threshold.tally.bytes || (tally.bytes == threshold.tally.bytes && key < threshold.key)
+        table = table.filtered(reserving: capacity + 1) { key, tally in
+            let keep = tally.bytes > cut || (tally.bytes == cut && tied.remove(Box(key)) != nil)
             if !keep {
                 folded.add(tally)
                 foldedCount += 1
@@ -85,5 +91,13 @@ struct BoundedTally<Key: FastHashable & Comparable> {
         }
         foldedTally.add(folded)
         foldedKeys += foldedCount
+    }
+
+    /// A key in a `Set` (keys are `FastHashable`, not necessarily `Hashable`).
+    private struct Box: Hashable {
+        let key: Key
+        init(_ key: Key) { self.key = key }
+        static func == (lhs: Box, rhs: Box) -> Bool { lhs.key == rhs.key }
+        func hash(into hasher: inout Hasher) { hasher.combine(key.fastHash) }
     }
 }

@@ -6,9 +6,8 @@ extension ReportBuilder {
         let awsViaNAT = destinations.filter { $0.category != .internet }.reduce(UInt64(0)) { $0 + $1.traffic.bytes }
         let paths = instancePaths()
         let countedPairs = countedLocalKinds()
-        func isCounted(_ local: IPAddress, _ kind: LegKind, _ pktFormat: Bool, _ classIndex: Int) -> Bool {
-            guard let index = aggregator.localIndexOf(local),
-                  countedPairs.contains(LocalKind(local: index, kind: kind, pktFormat: pktFormat)) else { return false }
+        func isCounted(_ index: UInt32, _ kind: LegKind, _ pktFormat: Bool, _ classIndex: Int) -> Bool {
+            guard countedPairs.contains(LocalKind(local: index, kind: kind, pktFormat: pktFormat)) else { return false }
             if vantage == .instanceInterface {
                 return (natShare[LocalClass(local: index, classIndex: classIndex)] ?? 1) >= 0.5
             }
@@ -16,12 +15,11 @@ extension ReportBuilder {
         }
 
         var internet: [PeerGroup: UInt64] = [:]
-        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
+        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, 0) {
             internet[PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber), default: 0] += tally.bytes
         }
         var cleartext: [CleartextGroup: Tally] = [:]
-        let locals = aggregator.locals
-        for (key, tally) in aggregator.cleartext where isCounted(locals[Int(key.local)].address, key.kind, key.pktFormat, key.classIndex) {
+        for (key, tally) in aggregator.cleartext where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
             cleartext[CleartextGroup(port: key.port, classIndex: key.classIndex), default: Tally()].add(tally)
         }
         let internetBytes = destinations.first { $0.category == .internet }?.traffic.bytes ?? 0

@@ -115,13 +115,13 @@ extension ReportBuilder {
         let countedPairs = countedLocalKinds()
         var groups: [String: (rows: [IPAddress: UInt64], unknown: UInt64)] = [:]
         for (key, tally) in aggregator.sources.entries {
-            guard let local = aggregator.localIndexOf(key.local),
-                  countedPairs.contains(LocalKind(local: local, kind: key.kind, pktFormat: key.pktFormat)) else { continue }
-            let (service, serviceRegion) = name(key.classIndex)
+            let local = key.local
+            guard countedPairs.contains(LocalKind(local: local, kind: key.kind, pktFormat: key.pktFormat)) else { continue }
+            let (service, serviceRegion) = name(Int(key.classIndex))
             let group = service + "\u{0}" + serviceRegion
             var bytes = tally.bytes
             if vantage == .instanceInterface {
-                let share = natShare[LocalClass(local: local, classIndex: key.classIndex)] ?? 1
+                let share = natShare[LocalClass(local: local, classIndex: Int(key.classIndex))] ?? 1
                 bytes = UInt64((Double(bytes) * share).rounded())
             }
             guard bytes > 0 else { continue }

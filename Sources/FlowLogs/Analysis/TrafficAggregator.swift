@@ -227,11 +227,12 @@ struct TrafficAggregator: MergeableSink {
                           pktFormat: pktFormat)
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
 
-        sources.add(SourceKey(source: leg.origin, local: leg.local, classIndex: classIndex, kind: leg.kind, pktFormat: pktFormat),
+        sources.add(SourceKey(source: leg.origin, local: index, classIndex: UInt16(truncatingIfNeeded: classIndex), kind: leg.kind,
+                              pktFormat: pktFormat),
                     bytes: bytes, packets: packets)
         if classIndex == 0 {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
-                              local: leg.local, kind: leg.kind, pktFormat: pktFormat, classIndex: classIndex),
+                              kind: leg.kind, pktFormat: pktFormat, local: index),
                       bytes: bytes, packets: packets)
         }
         if CleartextPorts.contains(leg.publicPort) {
@@ -338,12 +339,12 @@ struct TrafficAggregator: MergeableSink {
         for (key, tally) in other.flows {
             flows.update(key.withLocal(mapping[Int(key.local)]), initial: SpanTally()) { $0.add(tally) }
         }
-        sources.merge(other.sources)
-        peers.merge(other.peers)
+        sources.merge(other.sources) { $0.withLocal(mapping[Int($0.local)]) }
+        peers.merge(other.peers) { $0.withLocal(mapping[Int($0.local)]) }
         for (key, tally) in other.cleartext {
             cleartext.update(key.withLocal(mapping[Int(key.local)]), initial: Tally()) { $0.add(tally) }
         }
-        rejects.merge(other.rejects)
+        rejects.merge(other.rejects) { $0 }
         for (key, tally) in other.ipv6 { ipv6[key, default: Tally()].add(tally) }
         serviceChecks += other.serviceChecks
         for (key, count) in other.serviceDisagreements { serviceDisagreements[key, default: 0] += count }

@@ -18,7 +18,7 @@ public struct AnalysisOptions: Sendable {
     public var top = 10
     public var failAbove: Double?
     /// Rows each per-address table keeps per worker before folding the lightest.
-    public var tableCapacity = 1 << 16
+    public var tableCapacity = 1 << 15
     /// Files read at once (0: one per core).
     public var jobs = 0
 

@@ -134,17 +134,21 @@ struct LocalAddressInfo: Sendable {
     }
 }
 
-/// Who sent traffic to a service: the source address, through which local address (the NAT
-/// for inner legs, the instance itself for outer legs), to which service-region.
+/// Who sent traffic to a service: the source address, through which local address (interned
+/// index: the NAT for inner legs, the instance itself for outer legs), to which service-region.
 struct SourceKey: Hashable, Comparable, Sendable, FastHashable {
     var source: IPAddress
-    var local: IPAddress
-    var classIndex: Int
+    var local: UInt32
+    var classIndex: UInt16
     var kind: LegKind
     var pktFormat: Bool
 
     var fastHash: UInt64 {
-        Self.mix(source.fastHash &+ local.fastHash &* 31 &+ UInt64(classIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+        Self.mix(source.fastHash &+ UInt64(local) << 20 &+ UInt64(classIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+    }
+
+    func withLocal(_ local: UInt32) -> SourceKey {
+        SourceKey(source: source, local: local, classIndex: classIndex, kind: kind, pktFormat: pktFormat)
     }
 
     static func < (lhs: SourceKey, rhs: SourceKey) -> Bool {
@@ -173,19 +177,23 @@ public struct SourceDetails: Sendable, Equatable {
     }
 }
 
-/// A public peer by address, port and protocol, reached from a local address.
+/// An internet (non-AWS) peer by address, port and protocol, reached from a local address
+/// (interned index).
 struct PeerKey: Hashable, Comparable, Sendable, FastHashable {
     var peer: IPAddress
     var port: UInt16
     var protocolNumber: UInt8
-    var local: IPAddress
     var kind: LegKind
     var pktFormat: Bool
-    var classIndex: Int
+    var local: UInt32
 
     var fastHash: UInt64 {
-        Self.mix(peer.fastHash &+ local.fastHash &* 31 &+ UInt64(port) << 24 &+ UInt64(protocolNumber) << 8
-            &+ UInt64(classIndex) << 40 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+        Self.mix(peer.fastHash &+ UInt64(local) << 32 &+ UInt64(port) << 12 &+ UInt64(protocolNumber) << 2
+            &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+    }
+
+    func withLocal(_ local: UInt32) -> PeerKey {
+        PeerKey(peer: peer, port: port, protocolNumber: protocolNumber, kind: kind, pktFormat: pktFormat, local: local)
     }
 
     static func < (lhs: PeerKey, rhs: PeerKey) -> Bool {

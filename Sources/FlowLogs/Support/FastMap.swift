@@ -97,9 +97,10 @@ struct FastMap<Key: FastHashable, Value> {
         body(&values[index])
     }
 
-    /// A new map holding only the entries `keep` accepts, in the same order.
-    func filtered(_ keep: (Key, Value) -> Bool) -> FastMap {
-        var result = FastMap(capacity: count)
+    /// A new map holding only the entries `keep` accepts, in the same order, with room for
+    /// `reserving` entries.
+    func filtered(reserving: Int = 0, _ keep: (Key, Value) -> Bool) -> FastMap {
+        var result = FastMap(capacity: Swift.max(reserving, 16))
         for (key, value) in zip(keys, values) where keep(key, value) {
             result.update(key, initial: value) { _ in }
         }

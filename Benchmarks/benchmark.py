@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""flowscan's benchmark: speed and memory against zcat, a bare zlib inflate and DuckDB.
+
+Generates a realistic S3-layout set of synthetic flow logs with flowscan's own generator
+(~1 GB uncompressed in ~500 gzip files by default), then runs on the same files, in one go:
+
+  - the full flowscan report (--output json) on all cores and on one core,
+  - flowscan inspect on one core (the reader alone),
+  - zcat of every file to /dev/null (single-threaded),
+  - a bare zlib inflate of every file spread over the cores (flowscan-bench inflate),
+  - DuckDB (when `import duckdb` works: pip install duckdb) computing the NAT bytes per
+    service from the same files with a range join on the prefixes, checked against flowscan,
+  - the report and the reader on the same logs as plain text.
+
+It prints wall time (best of --runs), uncompressed MB/s, records/s and peak RSS for each,
+and the ratios the README quotes. Speed is never asserted: the machine is shared and noisy.
+
+Usage: python3 Benchmarks/benchmark.py [--minutes 2500] [--connections 2200] [--runs 3]
+       python3 Benchmarks/benchmark.py --memory   # 10 GB, a million internet hosts: peak RSS
+"""
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "Benchmarks", "data")
+RELEASE = os.path.join(ROOT, ".build", "release")
+REAL_PREFIXES = os.path.join(os.path.dirname(ROOT), "shared", "realdata", "ip-ranges", "ip-ranges-2026-08-22.json")
+
+
+def run(command, stdout=subprocess.DEVNULL, env=None):
+    """Runs a command; returns (seconds, peak RSS in MB, exit status)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.stderr.close()
+    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def best(command, runs, **kwargs):
+    results = [run(command, **kwargs) for _ in range(runs)]
+    for _, _, status in results:
+        if status not in (0, 2):
+            sys.exit(f"failed ({status}): {' '.join(command)}")
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def generate(directory, args):
+    stamp = os.path.join(directory, "parameters.json")
+    parameters = {"minutes": args.minutes, "connections": args.connections, "hosts": args.internet_hosts,
+                  "format": args.format, "seed": 17}
+    if os.path.exists(stamp) and json.load(open(stamp)) == parameters:
+        return
+    shutil.rmtree(directory, ignore_errors=True)
+    print(f"generating {args.minutes // 5} files ({args.connections} connections each) in {directory} …", flush=True)
+    subprocess.run([os.path.join(RELEASE, "flowscan"), "generate", directory, "--minutes", str(args.minutes),
+                    "--connections", str(args.connections), "--internet-hosts", str(args.internet_hosts),
+                    "--format", args.format, "--seed", "17"], check=True)
+    json.dump(parameters, open(stamp, "w"))
+
+
+def log_files(directory):
+    found = []
+    for folder, _, names in os.walk(os.path.join(directory, "AWSLogs")):
+        found += [os.path.join(folder, name) for name in names if name.endswith(".log.gz")]
+    return sorted(found)
+
+
+def plain_copy(files, directory):
+    """The same logs as plain text (for the plain-text figures)."""
+    target = os.path.join(directory, "plain")
+    if os.path.isdir(target) and len(os.listdir(target)) == len(files):
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    os.makedirs(target)
+    for path in files:
+        with gzip.open(path, "rb") as source, open(os.path.join(target, os.path.basename(path)[:-3]), "wb") as out:
+            shutil.copyfileobj(source, out, 1 << 20)
+    return target
+
+
+DUCKDB_QUERY = """
+WITH legs AS (
+  -- The instance-to-NAT legs on the NAT gateways' interfaces (pkt-* name the public peer):
+  -- upload on the way in, download on the way back, each byte once.
+  SELECT "pkt-dstaddr" AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND dstaddr IN (SELECT ip FROM nat) AND "pkt-dstaddr" <> dstaddr
+  UNION ALL
+  SELECT "pkt-srcaddr" AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND srcaddr IN (SELECT ip FROM nat) AND "pkt-srcaddr" <> srcaddr
+),
+by_peer AS (
+  SELECT peer, sum(bytes) AS bytes,
+         (split_part(peer, '.', 1)::BIGINT << 24) + (split_part(peer, '.', 2)::BIGINT << 16)
+         + (split_part(peer, '.', 3)::BIGINT << 8) + split_part(peer, '.', 4)::BIGINT AS n
+    FROM legs WHERE peer NOT LIKE '%:%' GROUP BY peer
+),
+matched AS (
+  -- Range join on the prefixes; longest prefix wins, then S3, DYNAMODB, others, EC2, AMAZON.
+  SELECT b.peer, b.bytes, p.service, p.region,
+         row_number() OVER (PARTITION BY b.peer ORDER BY p.len DESC,
+           CASE p.service WHEN 'S3' THEN 0 WHEN 'DYNAMODB' THEN 1 WHEN 'EC2' THEN 3 WHEN 'AMAZON' THEN 4 ELSE 2 END,
+           p.service) AS pick
+    FROM by_peer b LEFT JOIN prefixes p ON b.n BETWEEN p.first AND p.last
+)
+SELECT coalesce(service, 'INTERNET') AS service, coalesce(region, '-') AS region, sum(bytes) AS bytes
+  FROM matched WHERE pick = 1 GROUP BY ALL ORDER BY ALL
+"""
+
+
+def duckdb_script(files_glob, prefixes_path, nat_ips):
+    return f"""
+import duckdb, json, ipaddress, sys
+connection = duckdb.connect()
+connection.execute("SET threads = 2")
+connection.execute("SET enable_progress_bar = false")
+ranges = json.load(open({prefixes_path!r}))
+rows = []
+for entry in ranges["prefixes"]:
+    network = ipaddress.ip_network(entry["ip_prefix"])
+    rows.append((int(network.network_address), int(network.broadcast_address), network.prefixlen, entry["service"], entry["region"]))
+connection.execute("CREATE TABLE prefixes (first BIGINT, last BIGINT, len INTEGER, service VARCHAR, region VARCHAR)")
+connection.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?, ?)", rows)
+connection.execute("CREATE TABLE nat (ip VARCHAR)")
+connection.executemany("INSERT INTO nat VALUES (?)", [[ip] for ip in {nat_ips!r}])
+connection.execute("CREATE VIEW flows AS SELECT * FROM read_csv({files_glob!r}, delim=' ', header=true, all_varchar=false, "
+                   "types={{'bytes': 'UBIGINT', 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR', 'pkt-srcaddr': 'VARCHAR', "
+                   "'pkt-dstaddr': 'VARCHAR'}}, nullstr='-')")
+result = connection.execute({DUCKDB_QUERY!r}).fetchall()
+json.dump([[service, region, int(bytes)] for service, region, bytes in result], sys.stdout)
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--minutes", type=int, default=2500, help="minutes of logs: one file per 5 minutes")
+    parser.add_argument("--connections", type=int, default=2200, help="connections per file")
+    parser.add_argument("--internet-hosts", type=int, default=5000, help="distinct internet hosts")
+    parser.add_argument("--format", default="v5", choices=["default", "v5", "both"])
+    parser.add_argument("--runs", type=int, default=3, help="runs per command (best is kept)")
+    parser.add_argument("--memory", action="store_true",
+                        help="10 GB with a million internet hosts: flowscan's peak RSS only")
+    args = parser.parse_args()
+    if args.memory:
+        args.minutes, args.connections, args.internet_hosts, args.runs = 10_000, 11_000, 1_000_000, 1
+
+    print("building (release) …", flush=True)
+    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    flowscan = os.path.join(RELEASE, "flowscan")
+    directory = os.path.join(DATA, "memory" if args.memory else "standard")
+    generate(directory, args)
+    files = log_files(directory)
+    prefixes = REAL_PREFIXES if os.path.exists(REAL_PREFIXES) else os.path.join(directory, "ip-ranges.json")
+    logs = os.path.join(directory, "AWSLogs")
+    cores = os.cpu_count() or 1
+
+    inspect = json.loads(subprocess.run([flowscan, "inspect", logs, "--output", "json"], capture_output=True, check=True).stdout)
+    megabytes = inspect["totals"]["decoded_bytes"] / 1e6
+    lines = sum(f["records"] + f["nodata"] + f["skipdata"] + f["malformed"] + f["headers"] for f in inspect["files"])
+    print(f"{len(files)} files, {megabytes:,.0f} MB uncompressed, {inspect['totals']['input_bytes'] / 1e6:,.0f} MB gzip, "
+          f"{lines:,} lines; prefixes {os.path.relpath(prefixes, ROOT)}; {cores} cores\n")
+
+    table = []
+
+    def measure(name, command, **kwargs):
+        seconds, rss = best(command, 1 if "stdout" in kwargs else args.runs, **kwargs)
+        table.append((name, seconds, rss))
+        print(f"  {name:<34} {seconds:7.2f} s  {megabytes / seconds:8.0f} MB/s  {lines / seconds / 1e6:6.2f} M lines/s"
+              f"  {rss:7.1f} MB peak RSS", flush=True)
+        return seconds
+
+    report = [flowscan, logs, "--prefixes", prefixes, "--output", "json", "--no-progress"]
+    if args.memory:
+        measure("flowscan report (all cores)", report)
+        return
+    report_all = measure("flowscan report (all cores)", report)
+    measure("flowscan report (1 core)", report + ["--jobs", "1"])
+    measure("flowscan inspect (1 core)", [flowscan, "inspect", logs, "--output", "json", "--jobs", "1", "--no-progress"])
+    zcat = measure("zcat > /dev/null (1 core)", ["zcat"] + files)
+    inflate_all = measure(f"bare zlib inflate ({cores} threads)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", str(cores), logs])
+    measure("bare zlib inflate (1 thread)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", "1", logs])
+    duckdb_seconds = None
+    try:
+        import duckdb  # noqa: F401
+        has_duckdb = True
+    except ImportError:
+        has_duckdb = False
+        print("  DuckDB: not installed (pip install duckdb): skipped")
+    if has_duckdb:
+        flowscan_json = json.loads(subprocess.run(report, capture_output=True).stdout)
+        nat_ips = [gateway["private_ip"] for gateway in flowscan_json["nat_gateways"]]
+        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips)
+        answer = os.path.join(directory, "duckdb-answer.json")
+        with open(answer, "w") as out:
+            duckdb_seconds = measure("DuckDB, 2 threads", [sys.executable, "-c", script], stdout=out)
+        duck = json.load(open(answer))
+        ours = {(d["service"], d["region"]): d["bytes"] for d in flowscan_json["destinations"]}
+        theirs = {(service, region): value for service, region, value in duck}
+        if ours == theirs:
+            print(f"  DuckDB's NAT bytes per service equal flowscan's ({len(ours)} service-regions, {sum(ours.values()):,} bytes)")
+        else:
+            print("  MISMATCH between DuckDB and flowscan:")
+            for key in sorted(set(ours) | set(theirs)):
+                if ours.get(key) != theirs.get(key):
+                    print(f"    {key}: flowscan {ours.get(key)}, DuckDB {theirs.get(key)}")
+            sys.exit(1)
+    plain = plain_copy(files, directory)
+    plain_report = measure("flowscan report, plain text (all cores)", [flowscan, plain, "--prefixes", prefixes, "--region", "us-east-1",
+                                                                    "--output", "json", "--no-progress"])
+    measure("flowscan inspect, plain text (1 core)", [flowscan, "inspect", plain, "--output", "json", "--jobs", "1", "--no-progress"])
+
+    print("\nratios (wall time, lower is better for flowscan):")
+    print(f"  flowscan report / zcat (1 core)           {report_all / zcat:5.2f}   (target ≤ 0.40)")
+    print(f"  flowscan report / bare inflate ({cores} cores)   {report_all / inflate_all:5.2f}   (target ≤ 1.3)")
+    if duckdb_seconds:
+        print(f"  DuckDB / flowscan report                  {duckdb_seconds / report_all:5.2f}   (target ≥ 4)")
+    print(f"  plain-text report throughput              {megabytes / plain_report / 1000:5.2f} GB/s (target ≥ 1.5)")
+
+
+if __name__ == "__main__":
+    main()
