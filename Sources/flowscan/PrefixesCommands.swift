@@ -3,11 +3,8 @@ import Foundation
 
 /// The options and steps the three `prefixes` commands share.
 private enum PrefixesOptions {
-    static let prefixes = Option.value(
-        "prefixes", "FILE",
-        "The ip-ranges.json to use. Default: $FLOWSCAN_PREFIXES, else\n"
-            + "$XDG_CACHE_HOME/flowscan/ip-ranges.json (~/.cache/flowscan/...).")
-    static let output = Option.value("output", "FORMAT", "text (default) or json.")
+    static let prefixes = SharedOptions.prefixes
+    static let output = SharedOptions.output(["text", "json"])
 
     /// How the answer is printed.
     enum Format: String {
@@ -15,15 +12,14 @@ private enum PrefixesOptions {
     }
 
     static func format(_ arguments: ParsedArguments) throws(UsageError) -> Format {
-        try arguments.value("output", expected: "text or json") { Format(rawValue: $0) } ?? .text
+        Format(rawValue: try SharedOptions.outputValue(arguments, allowed: ["text", "json"])) ?? .text
     }
 
     /// Finds and loads ip-ranges.json (`PrefixFileLocation` order).
     /// - Throws: `PrefixFileError`, which `Flowscan.run` prints and turns into exit status 1.
     static func load(_ arguments: ParsedArguments) throws -> (table: PrefixTable, path: String, origin: String) {
-        let (path, origin) = try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"),
-                                                           environment: ProcessInfo.processInfo.environment)
-        return (try PrefixTable.load(contentsOf: path), path, origin)
+        let (table, info) = try SharedOptions.loadPrefixes(arguments)
+        return (table, info.path, info.origin)
     }
 }
 

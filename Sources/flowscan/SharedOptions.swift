@@ -21,7 +21,8 @@ enum SharedOptions {
 
     /// The `--output` value, checked against the allowed choices.
     static func outputValue(_ arguments: ParsedArguments, allowed: [String]) throws(UsageError) -> String {
-        try arguments.value("output", expected: allowed.joined(separator: ", ")) { allowed.contains($0) ? $0 : nil }
+        let expected = allowed.dropLast().joined(separator: ", ") + " or " + allowed[allowed.count - 1]
+        return try arguments.value("output", expected: expected) { allowed.contains($0) ? $0 : nil }
             ?? allowed[0]
     }
 

@@ -29,7 +29,7 @@ struct CommandLineTests {
         #expect(missing.stderr == "flowscan: option '--format' needs a value (FIELDS)\n")
         let bad = try Binary.run(["inspect", "x.log", "--output", "yaml"])
         #expect(bad.status == 1)
-        #expect(bad.stderr == "flowscan: invalid value 'yaml' for '--output': expected text, json\n")
+        #expect(bad.stderr == "flowscan: invalid value 'yaml' for '--output': expected text or json\n")
         let top = try Binary.run(["SampleLogs/AWSLogs", "--top", "0", "--prefixes", "SampleLogs/ip-ranges.json"])
         #expect(top.status == 1)
         #expect(top.stderr.contains("'--top'"))
