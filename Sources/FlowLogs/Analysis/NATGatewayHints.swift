@@ -20,6 +20,18 @@ public struct NATGatewayHint: Sendable, Equatable {
 }
 
 extension NATGatewayHint {
+    /// Takes in what another name of the same gateway adds.
+    mutating func merge(_ other: NATGatewayHint) {
+        id = id ?? other.id
+        for interfaceID in other.interfaceIDs where !interfaceIDs.contains(interfaceID) { interfaceIDs.append(interfaceID) }
+        for address in other.privateIPs where !privateIPs.contains(address) { privateIPs.append(address) }
+        for address in other.publicIPs where !publicIPs.contains(address) { publicIPs.append(address) }
+        connectivity = connectivity ?? other.connectivity
+        state = state ?? other.state
+        subnetID = subnetID ?? other.subnetID
+        vpcID = vpcID ?? other.vpcID
+    }
+
     /// Reads the output of `aws ec2 describe-nat-gateways` (`{"NatGateways": [...]}`).
     ///
     /// - Throws: `CompanionFileError` naming the file and the entry at fault.

@@ -2,29 +2,51 @@ extension ReportBuilder {
     /// Finds the NAT gateways: the ones the user named, or those the records reveal.
     mutating func identifyGateways() {
         let locals = aggregator.locals
-        if !options.natHints.isEmpty {
-            for (number, hint) in options.natHints.enumerated() {
-                let members = locals.indices.filter { index in
-                    hint.privateIPs.contains(locals[index].address)
-                        || (locals[index].interfaceID.map { hint.interfaceIDs.contains($0) } ?? false)
-                }.map { UInt32($0) }
-                var evidence = [hint.id != nil ? "listed by describe-nat-gateways" : "named on the command line"]
-                if let state = hint.state, state != "available" { evidence.append("state \(state)") }
-                if hint.connectivity == "private" {
-                    evidence.append("a private NAT gateway: its traffic goes to other private networks, not to AWS public endpoints")
-                }
-                let records = members.reduce(0) { $0 + flowRecords(of: $1) }
-                evidence.append(records > 0
-                    ? "\(NumberText.grouped(records)) records to or from public addresses on its interface"
-                    : "no records of its own interface in these logs")
-                let id = hint.id ?? hint.interfaceIDs.first ?? hint.privateIPs.first.map(\.description) ?? "nat-\(number + 1)"
-                gateways.append(Gateway(id: id, hint: hint, locals: members, evidence: evidence, origin: "given"))
-            }
-        } else {
+        if options.natHints.isEmpty {
             detectGateways(locals)
             gateways.sort { $0.id < $1.id }
+        } else {
+            nameGateways(locals)
         }
         natLocals = Set(gateways.flatMap(\.locals))
+    }
+
+    /// The gateways the user named. Names that reach the same address (`--nat-eni` and `--nat-ip`
+    /// of one gateway, or a flag repeating describe-nat-gateways) are one gateway, counted once.
+    private mutating func nameGateways(_ locals: [LocalAddressInfo]) {
+        var hints: [NATGatewayHint] = []
+        var members: [[UInt32]] = []
+        for hint in options.natHints {
+            let matched = locals.indices.filter { index in
+                hint.privateIPs.contains(locals[index].address)
+                    || (locals[index].interfaceID.map { hint.interfaceIDs.contains($0) } ?? false)
+            }.map { UInt32($0) }
+            // Fold into an earlier gateway that reaches the same address, or names the same interface or IP.
+            if let earlier = hints.indices.first(where: { index in
+                !Set(members[index]).isDisjoint(with: matched)
+                    || !Set(hints[index].interfaceIDs).isDisjoint(with: hint.interfaceIDs)
+                    || !Set(hints[index].privateIPs).isDisjoint(with: hint.privateIPs)
+            }) {
+                hints[earlier].merge(hint)
+                members[earlier] = Array(Set(members[earlier] + matched)).sorted()
+            } else {
+                hints.append(hint)
+                members.append(matched)
+            }
+        }
+        for (number, hint) in hints.enumerated() {
+            let id = hint.id ?? hint.interfaceIDs.first ?? hint.privateIPs.first.map(\.description) ?? "nat-\(number + 1)"
+            var evidence = [hint.id != nil ? "listed by describe-nat-gateways" : "named on the command line"]
+            if let state = hint.state, state != "available" { evidence.append("state \(state)") }
+            if hint.connectivity == "private" {
+                evidence.append("a private NAT gateway: its traffic goes to other private networks, not to AWS public endpoints")
+            }
+            let records = members[number].reduce(0) { $0 + flowRecords(of: $1) }
+            evidence.append(records > 0
+                ? "\(NumberText.grouped(records)) records to or from public addresses on its interface"
+                : "no records of its own interface in these logs")
+            gateways.append(Gateway(id: id, hint: hint, locals: members[number], evidence: evidence, origin: "given"))
+        }
     }
 
     /// Detection from the records (a heuristic, said so in the report).

@@ -6,6 +6,8 @@ enum Binary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// True when the run was killed for taking longer than its time limit.
+        var timedOut = false
     }
 
     /// The folder SwiftPM builds products into (it holds the test bundle and `flowscan`).
@@ -18,8 +20,10 @@ enum Binary {
 
     static var path: String { productsDirectory.appendingPathComponent("flowscan").path }
 
-    /// Runs `flowscan arguments` in the package root with a fixed clock (SOURCE_DATE_EPOCH).
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `flowscan arguments` in the package root with a fixed clock (SOURCE_DATE_EPOCH);
+    /// a run longer than `timeLimit` seconds is killed (a hang fails the test, never the suite).
+    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:],
+                    timeLimit: Double = 120) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -36,6 +40,9 @@ enum Binary {
         let input = Pipe()
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
+        defer { watchdog.cancel() }
         if let stdin {
             try input.fileHandleForWriting.write(contentsOf: Data(stdin))
             try input.fileHandleForWriting.close()
@@ -53,7 +60,33 @@ enum Binary {
         let errData = errorBox.get()
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+                      stderr: String(decoding: errData, as: UTF8.self),
+                      timedOut: process.terminationReason == .uncaughtSignal)
+    }
+
+    /// Runs `flowscan arguments` with its output discarded and returns its exit status and peak
+    /// resident memory in KB, sampled from the child's own `/proc/PID/status` (VmHWM) until it
+    /// exits. (`wait4`'s ru_maxrss would include the test process's own peak: children are
+    /// spawned with vfork, whose memory high-water mark carries over into the child.)
+    static func peakMemory(_ arguments: [String]) throws -> (status: Int32, maxRSSKB: Int) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var peak = 0
+        let statusFile = "/proc/\(process.processIdentifier)/status"
+        while process.isRunning {
+            if let status = try? String(contentsOfFile: statusFile, encoding: .utf8),
+               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+               let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") {
+                peak = max(peak, kilobytes)
+            }
+            usleep(2000)
+        }
+        process.waitUntilExit()
+        return (process.terminationStatus, peak)
     }
 }
 
