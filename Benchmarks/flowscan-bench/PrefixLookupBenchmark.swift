@@ -29,7 +29,7 @@ func runPrefixLookupBenchmark(_ arguments: [String]) throws {
           + "\(table.serviceRegions.count - 1) service-regions")
     print("load        \(milliseconds(loadTimes[0])) ms best, \(milliseconds(loadTimes[2])) ms median of 5")
 
-    var random = PrefixBenchRandom(seed: 0x666c_6f77_7363_616e)
+    var random = SplitMix64(seed: 0x666c_6f77_7363_616e)
     let poolSize = 1 << 20
     var publicV4: [IPAddress] = []
     while publicV4.count < poolSize {
@@ -87,24 +87,3 @@ private func seconds(_ duration: Duration) -> Double {
 }
 
 private func milliseconds(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
-
-/// A small fixed-seed generator (SplitMix64), the same sequence on every run and platform.
-struct PrefixBenchRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// A random address inside `prefix`.
-    mutating func address(in prefix: IPPrefix) -> IPAddress {
-        let random = UInt128(next()) << 64 | UInt128(next())
-        let hostBits = prefix.length128 == 128 ? 0 : random >> prefix.length128
-        return IPAddress(value: prefix.first.value | hostBits)
-    }
-}

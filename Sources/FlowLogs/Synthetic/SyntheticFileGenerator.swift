@@ -271,10 +271,7 @@ struct SyntheticFileGenerator {
             let hosts = vpc.layout.internetHosts
             return hosts[Int(random.next() % UInt64(hosts.count))]
         }
-        let prefix = destination.prefixes[Int(random.next() % UInt64(destination.prefixes.count))]
-        let hostBits = (prefix.address.isIPv4 ? 32 : 128) - prefix.length
-        let mask: UInt128 = hostBits >= 64 ? UInt128(UInt64.max) : (UInt128(1) << hostBits) - 1
-        return IPAddress(value: prefix.address.value | (UInt128(random.next()) & mask))
+        return random.address(in: destination.prefixes[random.below(destination.prefixes.count)])
     }
 
     /// A size around `mean`: exponential, at least 40 bytes.

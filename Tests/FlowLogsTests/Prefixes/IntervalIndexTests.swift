@@ -5,7 +5,7 @@ import Testing
 struct IntervalIndexTests {
     @Test(arguments: [1, 2, 3, 4, 5])
     func nestedRandomBlocksMatchALinearScan(seed: UInt64) throws {
-        var random = PrefixTestRandom(state: seed)
+        var random = SplitMix64(seed: seed)
         let services = ["AMAZON", "EC2", "S3", "DYNAMODB", "CLOUDFRONT", "NEW_THING"]
         var entries: [PrefixFixtures.Entry] = []
         var seen = Set<String>()

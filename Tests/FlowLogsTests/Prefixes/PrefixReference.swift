@@ -86,7 +86,7 @@ struct PrefixReference {
 
     /// Addresses that probe the edges of the given blocks: first, last, one before, one after,
     /// and one inside at random; plus as many uniformly random addresses of both families.
-    static func probes(around prefixes: [IPPrefix], random: inout PrefixTestRandom) -> [IPAddress] {
+    static func probes(around prefixes: [IPPrefix], random: inout SplitMix64) -> [IPAddress] {
         var addresses: [IPAddress] = []
         for prefix in prefixes {
             let (first, last) = (prefix.first.value, prefix.last.value)
@@ -99,26 +99,5 @@ struct PrefixReference {
             addresses.append(IPAddress(value: UInt128(random.next()) << 64 | UInt128(random.next())))
         }
         return addresses
-    }
-}
-
-/// A fixed-seed generator (SplitMix64), so a failing case can be replayed.
-struct PrefixTestRandom {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A random address inside `prefix`.
-    mutating func address(in prefix: IPPrefix) -> IPAddress {
-        let random = UInt128(next()) << 64 | UInt128(next())
-        return IPAddress(value: prefix.first.value | (prefix.length128 == 128 ? 0 : random >> prefix.length128))
     }
 }

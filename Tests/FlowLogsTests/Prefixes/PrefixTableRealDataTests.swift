@@ -80,7 +80,7 @@ struct PrefixTableRealDataTests {
         let table = try PrefixTable.load(contentsOf: path)
         let reference = try PrefixReference(contentsOf: path)
         #expect(reference.entries.count == table.ipv4PrefixCount + table.ipv6PrefixCount)
-        var random = PrefixTestRandom(state: 2026)
+        var random = SplitMix64(seed: 2026)
         // Every block would take a minute in a debug build: a random 1,500 of them (about 10,000 probes).
         var blocks = table.prefixes
         for index in blocks.indices.reversed() { blocks.swapAt(index, random.below(index + 1)) }
