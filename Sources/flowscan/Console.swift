@@ -22,6 +22,12 @@ enum Console {
         write(Array(text.utf8), to: STDERR_FILENO)
     }
 
+    /// Writes a progress line to standard error at once, from any thread (standard output's
+    /// buffer is not touched).
+    static func progress(_ text: String) {
+        write(Array(text.utf8), to: STDERR_FILENO)
+    }
+
     /// Writes everything buffered for standard output.
     static func flush() {
         guard !pending.isEmpty else { return }

@@ -21,13 +21,9 @@ enum InspectCommand: Runnable {
         let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json"])
         let options = try SharedOptions.readOptions(arguments)
         let jobs = try SharedOptions.jobsValue(arguments)
-        var display: ProgressDisplay?
-        let inspection = Inspection.run(paths: arguments.positionals, options: options, jobs: jobs) { entries in
-            guard ProgressDisplay.wanted(arguments) else { return nil }
-            display = ProgressDisplay(entries: entries)
-            return display?.scanProgress
+        let inspection = ProgressDisplay.around(arguments) { progress in
+            Inspection.run(paths: arguments.positionals, options: options, jobs: jobs, progress: progress)
         }
-        display?.finish()
         Console.output(output == "json" ? inspection.json() : inspection.text())
         return inspection.totals.isComplete ? .success : .partialInput
     }

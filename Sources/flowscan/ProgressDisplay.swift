@@ -9,12 +9,31 @@ final class ProgressDisplay: @unchecked Sendable {
     private let lock = NSLock()
     private var running = true
     private let stopped = DispatchSemaphore(value: 0)
+    private let wake = DispatchSemaphore(value: 0)
+    /// On a terminal the line is rewritten in place; elsewhere (`--progress` into a log) one line
+    /// is written every few seconds.
+    private let inPlace = Console.isTerminal(STDERR_FILENO)
 
     /// Whether to show progress: `--progress` forces it, `--no-progress` silences it, otherwise
     /// only when standard error is a terminal.
     static func wanted(_ arguments: ParsedArguments) -> Bool {
         if arguments.flag("no-progress") { return false }
         return arguments.flag("progress") || Console.isTerminal(STDERR_FILENO)
+    }
+
+    /// Runs `scan`, handing it a function that starts the display for the inputs found (when
+    /// progress is wanted), and stops the display when the scan ends, however it ends.
+    static func around<T>(_ arguments: ParsedArguments,
+                          _ scan: (@escaping ([InputDiscovery.Entry]) -> ScanProgress?) throws -> T) rethrows -> T {
+        let wanted = wanted(arguments)
+        let started = DisplayBox()
+        defer { started.display?.finish() }
+        return try scan { entries in
+            guard wanted else { return nil }
+            let display = ProgressDisplay(entries: entries)
+            started.display = display
+            return display.scanProgress
+        }
     }
 
     /// Starts showing the progress of a scan of `entries`.
@@ -33,6 +52,7 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock()
         running = false
         lock.unlock()
+        wake.signal()
         stopped.wait()
     }
 
@@ -42,10 +62,10 @@ final class ProgressDisplay: @unchecked Sendable {
             let keepGoing = running
             lock.unlock()
             if !keepGoing { break }
-            Console.error("\r\u{1b}[K" + line())
-            Thread.sleep(forTimeInterval: 0.5)
+            Console.progress(inPlace ? "\r\u{1b}[K" + line() : line() + "\n")
+            _ = wake.wait(timeout: .now() + (inPlace ? 0.5 : 5))
         }
-        Console.error("\r\u{1b}[K")
+        if inPlace { Console.progress("\r\u{1b}[K") }
         stopped.signal()
     }
 
@@ -68,4 +88,9 @@ final class ProgressDisplay: @unchecked Sendable {
         let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
         return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(minutes):\(twoDigits(secs))"
     }
+}
+
+/// The display a scan started, if any (set from inside the scan's callback).
+private final class DisplayBox: @unchecked Sendable {
+    var display: ProgressDisplay?
 }

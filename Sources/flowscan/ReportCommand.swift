@@ -59,16 +59,10 @@ enum ReportCommand: Runnable {
         options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
         options.jobs = try SharedOptions.jobsValue(arguments)
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
-        var display: ProgressDisplay?
-        defer { display?.finish() }
-        let report = try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
-                                             options: options) { entries in
-            guard ProgressDisplay.wanted(arguments) else { return nil }
-            display = ProgressDisplay(entries: entries)
-            return display?.scanProgress
+        let report = try ProgressDisplay.around(arguments) { progress in
+            try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
+                                    options: options, progress: progress)
         }
-        display?.finish()
-        display = nil
         switch output {
         case "json": Console.output(report.json())
         case "markdown": Console.output(report.markdown())

@@ -33,9 +33,6 @@ public enum ServiceCategory: String, Sendable, CaseIterable {
         if interfaceServices.contains(service) { return .interfaceEndpoint }
         return .awsPublic
     }
-
-    /// True when the traffic could leave the NAT gateway for an endpoint.
-    public var canUseEndpoint: Bool { self == .gatewayEndpoint || self == .interfaceEndpoint }
 }
 
 /// Names used for destinations outside AWS ranges.

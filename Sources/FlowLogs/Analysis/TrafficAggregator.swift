@@ -203,16 +203,13 @@ struct TrafficAggregator: MergeableSink {
         let index = intern(leg.local, parser: parser, ownRecord: true)
         let hasInstanceID = parser.has(.instanceID)
         let instanceIDSet = hasInstanceID && parser.text(.instanceID) != nil
-        let clientLike = leg.publicPort < 1024 && (record.srcport ?? 0) >= 1024
         localTable.modify(at: Int(index)) { info in
             if hasInstanceID {
                 if instanceIDSet { info.instanceIDSet += 1 } else { info.instanceIDDash += 1 }
             }
             switch (leg.kind, leg.direction) {
             case (.inner, _): info.forwardedRecords += 1
-            case (.outer, .outbound):
-                info.publicOut = info.publicOut.saturatingAdd(bytes)
-                if clientLike { info.clientRecords += 1 }
+            case (.outer, .outbound): info.publicOut = info.publicOut.saturatingAdd(bytes)
             case (.outer, .inbound): info.publicIn = info.publicIn.saturatingAdd(bytes)
             }
             // The address's own interface: learn where it sits (instance, subnet, ECS task).

@@ -88,8 +88,6 @@ struct LocalAddressInfo: Sendable {
     /// Bytes this address → public and public → this address.
     var publicOut: UInt64 = 0
     var publicIn: UInt64 = 0
-    /// Ports this address used towards public peers: client-like (ephemeral → well-known) records.
-    var clientRecords: UInt64 = 0
     /// Where the address sits, from its own interface's records.
     var details = SourceDetails()
     /// The detail fields (`RecordParser.detailFields` bits) already looked for.
@@ -128,7 +126,6 @@ struct LocalAddressInfo: Sendable {
         eastWestOut = eastWestOut.saturatingAdd(other.eastWestOut)
         publicOut = publicOut.saturatingAdd(other.publicOut)
         publicIn = publicIn.saturatingAdd(other.publicIn)
-        clientRecords += other.clientRecords
         details.merge(other.details)
         detailFields |= other.detailFields
     }

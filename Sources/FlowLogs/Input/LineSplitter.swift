@@ -79,9 +79,6 @@ struct LineSplitter {
         return !carry.isEmpty || carryIsTooLong
     }
 
-    /// True when a partial line is waiting for its end.
-    var hasPartialLine: Bool { !carry.isEmpty || carryIsTooLong }
-
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
         guard !carryIsTooLong else { return }
         // Keep one byte more than the limit so a trailing carriage return can still be dropped.

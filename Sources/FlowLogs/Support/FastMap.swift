@@ -85,12 +85,6 @@ struct FastMap<Key: FastHashable, Value> {
         return index
     }
 
-    /// Replaces the value at an index returned by `update` or `index(of:)`.
-    @inline(__always)
-    mutating func setValue(_ value: Value, at index: Int) {
-        values[index] = value
-    }
-
     /// Changes the value at `index` in place.
     @inline(__always)
     mutating func modify(at index: Int, _ body: (inout Value) -> Void) {
