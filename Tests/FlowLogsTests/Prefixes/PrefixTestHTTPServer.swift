@@ -54,6 +54,26 @@ final class PrefixTestHTTPServer: Sendable {
         }
     }
 
+    /// A socket bound to a free port on 127.0.0.1 that never listens: connecting to it is refused.
+    static func boundButNotListening() throws -> (socket: Int32, port: UInt16) {
+        let held = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard held >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(held, $0, length) == 0 && getsockname(held, $0, &length) == 0
+            }
+        }
+        guard bound else {
+            close(held)
+            throw POSIXError(.init(rawValue: errno) ?? .EIO)
+        }
+        return (held, UInt16(bigEndian: address.sin_port))
+    }
+
     /// Stops listening (the accept loop ends).
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
