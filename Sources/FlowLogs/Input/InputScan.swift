@@ -108,22 +108,30 @@ final class AtomicCounter: Sendable {
 }
 
 /// Slots that worker threads fill, each slot written by one thread only, read after they join.
+/// Plain memory, not a Swift array: an array is one value, and two threads writing different
+/// elements of it would both be accessing it.
 final class SharedResults<Value>: @unchecked Sendable {
-    private var slots: [Value?]
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = .allocate(capacity: max(1, count))
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func set(_ index: Int, _ value: Value) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+        slots[index] = value
     }
 
     func take(_ index: Int) -> Value? {
-        slots.withUnsafeMutableBufferPointer { buffer in
-            defer { buffer[index] = nil }
-            return buffer[index]
-        }
+        defer { slots[index] = nil }
+        return slots[index]
     }
 }
 

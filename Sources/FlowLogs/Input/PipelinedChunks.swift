@@ -12,9 +12,11 @@ final class PipelinedChunks: @unchecked Sendable {
 
     private let reader: DecodingReader
     private let buffers: [UnsafeMutableRawBufferPointer]
-    private var counts: [Int]
-    /// The reader's raw (compressed) bytes read when each chunk was produced, for progress.
-    private var rawBytes: [UInt64]
+    /// Bytes in each buffer, and the reader's raw bytes read when it was filled (for progress).
+    /// Plain memory, one slot per buffer: the producer and the consumer touch different slots,
+    /// ordered by the semaphores (a Swift array would be one shared value to both threads).
+    private let counts: UnsafeMutablePointer<Int>
+    private let rawBytes: UnsafeMutablePointer<UInt64>
     private var error: InputError?
     /// Filled buffers ready for the consumer.
     private let filled = DispatchSemaphore(value: 0)
@@ -31,8 +33,10 @@ final class PipelinedChunks: @unchecked Sendable {
     init(reader: DecodingReader, chunkCapacity: Int) {
         self.reader = reader
         buffers = (0..<Self.ringSize).map { _ in .allocate(byteCount: chunkCapacity, alignment: 64) }
-        counts = Array(repeating: 0, count: Self.ringSize)
-        rawBytes = Array(repeating: 0, count: Self.ringSize)
+        counts = .allocate(capacity: Self.ringSize)
+        counts.initialize(repeating: 0, count: Self.ringSize)
+        rawBytes = .allocate(capacity: Self.ringSize)
+        rawBytes.initialize(repeating: 0, count: Self.ringSize)
         for _ in 0..<Self.ringSize { free.signal() }
         // A thread of its own: a busy dispatch pool must not keep the producer from running.
         let thread = Thread { self.produce() }
@@ -42,6 +46,8 @@ final class PipelinedChunks: @unchecked Sendable {
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
+        counts.deallocate()
+        rawBytes.deallocate()
     }
 
     private func produce() {
