@@ -32,8 +32,10 @@ final class PrefixesCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(PrefixFixtures.flowscanBinary))
         process.arguments = arguments
+        // Sanitizer settings pass through (ASAN_OPTIONS=detect_leaks=0 under --sanitize=address).
+        let sanitizers = ProcessInfo.processInfo.environment.filter { $0.key.hasSuffix("SAN_OPTIONS") }
         process.environment = ["HOME": directory.path, "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path,
-                               "PATH": "/usr/bin:/bin"].merging(extra) { $1 }
+                               "PATH": "/usr/bin:/bin"].merging(sanitizers) { $1 }.merging(extra) { $1 }
         let outputPath = directory.appendingPathComponent("stdout-\(UUID().uuidString)")
         let errorPath = directory.appendingPathComponent("stderr-\(UUID().uuidString)")
         try Data().write(to: outputPath)
