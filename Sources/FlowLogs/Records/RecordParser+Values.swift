@@ -153,6 +153,14 @@ extension RecordParser {
 }
 
 extension RecordParser.Slot {
+    /// True for the four address columns.
+    var isAddress: Bool {
+        switch self {
+        case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr: return true
+        default: return false
+        }
+    }
+
     /// The largest value a numeric field holds.
     var maximum: UInt64 {
         switch self {

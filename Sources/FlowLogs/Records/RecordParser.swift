@@ -29,13 +29,25 @@ final class RecordParser {
     /// The format lines are read with.
     private(set) var format: FlowLogFormat
     /// The values of the last line that was a record.
-    var record = FlowRecord()
+    var record: FlowRecord {
+        @inline(__always) get { current.pointee }
+        @inline(__always) set { current.pointee = newValue }
+    }
+    /// Where `record` lives, and a second record the fast path fills before it is swapped in
+    /// (values written through a pointer stay in memory: a local record would be split into
+    /// dozens of registers and spilled, field by field, at every store).
+    private var current: UnsafeMutablePointer<FlowRecord>
+    private(set) var scratch: UnsafeMutablePointer<FlowRecord>
 
     /// The most values a line may hold; more makes it malformed.
     static let maximumFields = 128
 
     /// What to do with each column of the current format (`fieldCount` entries).
     private(set) var plan: UnsafeMutablePointer<Slot>
+    /// What each column of the previous line parsed to (`fieldCount` entries), for the fast path.
+    private(set) var memos: UnsafeMutablePointer<ColumnMemo>
+    /// Addresses met recently (`AddressMemos.count` entries), for the fast path.
+    let addressMemos: UnsafeMutablePointer<ColumnMemo>
     private(set) var fieldCount = 0
     /// Where each field stands in the current format, by `FlowField.ordinal`; -1 when absent.
     private let positions: UnsafeMutablePointer<Int>
@@ -71,6 +83,13 @@ final class RecordParser {
         tokenStarts = .allocate(capacity: Self.maximumFields + 1)
         tokenEnds = .allocate(capacity: Self.maximumFields + 1)
         plan = .allocate(capacity: 1)
+        memos = .allocate(capacity: 1)
+        addressMemos = .allocate(capacity: AddressMemos.count)
+        addressMemos.initialize(repeating: ColumnMemo(), count: AddressMemos.count)
+        current = .allocate(capacity: 1)
+        current.initialize(to: FlowRecord())
+        scratch = .allocate(capacity: 1)
+        scratch.initialize(to: FlowRecord())
         positions = .allocate(capacity: FlowField.count)
         maximums = .allocate(capacity: 256)
         for raw in 0...UInt8.max { maximums[Int(raw)] = Slot(rawValue: raw)?.maximum ?? .max }
@@ -81,8 +100,18 @@ final class RecordParser {
         tokenStarts.deallocate()
         tokenEnds.deallocate()
         plan.deallocate()
+        memos.deallocate()
+        addressMemos.deallocate()
+        current.deallocate()
+        scratch.deallocate()
         positions.deallocate()
         maximums.deallocate()
+    }
+
+    /// Makes the scratch record (filled by the fast path) the current record.
+    @inline(__always)
+    func swapRecords() {
+        swap(&current, &scratch)
     }
 
     /// Makes `format` the current format.
@@ -122,6 +151,9 @@ final class RecordParser {
         plan.deallocate()
         plan = .allocate(capacity: max(1, slots.count))
         plan.initialize(from: slots, count: slots.count)
+        memos.deallocate()
+        memos = .allocate(capacity: max(1, slots.count))
+        memos.initialize(repeating: ColumnMemo(), count: max(1, slots.count))
     }
 
     /// True when the current format has `field`.
@@ -149,7 +181,7 @@ final class RecordParser {
             }
         }
         if formatIsTransitGateway { return .transitGateway }
-        return parseValues(base, count: count, from: first)
+        return parseValuesQuickly(base, count: count, from: first) ?? parseValues(base, count: count, from: first)
     }
 
     /// The text of `field` in the last record, or `nil` when absent (`-`) or not in the format.
