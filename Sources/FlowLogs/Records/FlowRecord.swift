@@ -7,7 +7,7 @@
 /// `RecordParser.text(_:)` while the record is being handed out.
 public struct FlowRecord: Sendable {
     /// One bit per field: set when the field holds a value.
-    private(set) var present: UInt32 = 0
+    var present: UInt32 = 0
     private var storedVersion: UInt8 = 0
     private var storedSrcaddr: IPAddress = IPAddress(value: 0)
     private var storedDstaddr: IPAddress = IPAddress(value: 0)
@@ -156,6 +156,32 @@ public struct FlowRecord: Sendable {
         @inline(__always) get { present & 65536 != 0 ? storedTcpFlags : nil }
         @inline(__always) set {
             if let newValue { storedTcpFlags = newValue; present |= 65536 } else { present &= ~65536 }
+        }
+    }
+}
+
+extension FlowRecord {
+    /// The bit of `present` that says whether `slot` holds a value (0 for slots without a field).
+    static func presenceBit(of slot: RecordParser.Slot) -> UInt32 {
+        switch slot {
+        case .version: return 1
+        case .srcaddr: return 2
+        case .dstaddr: return 4
+        case .pktSrcaddr: return 8
+        case .pktDstaddr: return 16
+        case .srcport: return 32
+        case .dstport: return 64
+        case .protocolNumber: return 128
+        case .packets: return 256
+        case .bytes: return 512
+        case .start: return 1024
+        case .end: return 2048
+        case .action: return 4096
+        case .logStatus: return 8192
+        case .flowDirection: return 16384
+        case .trafficPath: return 32768
+        case .tcpFlags: return 65536
+        case .text, .otherCount: return 0
         }
     }
 }

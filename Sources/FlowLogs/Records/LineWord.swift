@@ -32,14 +32,16 @@ enum LineWord {
     /// - Precondition: `index < count`.
     @inline(__always)
     static func load(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
-        if index + 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) }
+        if index &+ 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) }
         if count >= 8 {
             // The line's last eight bytes, shifted down so that `index` lands in lane 0.
-            let last = UInt64(littleEndian: UnsafeRawPointer(base + count - 8).loadUnaligned(as: UInt64.self))
-            return last &>> UInt64(8 * (index + 8 - count))
+            let last = UInt64(littleEndian: UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self))
+            return last &>> UInt64(truncatingIfNeeded: (index &+ 8 &- count) &* 8)
         }
         var word: UInt64 = 0
-        for position in index..<count { word |= UInt64(base[position]) &<< UInt64(8 * (position - index)) }
+        for position in index..<count {
+            word |= UInt64(base[position]) &<< UInt64(truncatingIfNeeded: (position &- index) &* 8)
+        }
         return word
     }
 
@@ -92,14 +94,14 @@ enum LineWord {
     @inline(__always)
     static func decimal(_ head: UInt64, _ tail: UInt64, length: Int) -> UInt64? {
         if length <= 8 {
-            let mask = UInt64.max &>> UInt64(64 - 8 * length)
+            let mask = UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length)
             guard isDigits(head, mask: mask) else { return nil }
             // Right-align: the missing leading lanes read as zero digits.
-            return combine((head & lowNibbles) &<< UInt64(64 - 8 * length))
+            return combine((head & lowNibbles) &<< UInt64(truncatingIfNeeded: 64 &- 8 &* length))
         }
-        let tailMask = UInt64.max &>> UInt64(128 - 8 * length)
+        let tailMask = UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* length)
         guard isDigits(head, mask: .max), isDigits(tail, mask: tailMask) else { return nil }
-        let digits = (UInt128(tail & lowNibbles) &<< 64 | UInt128(head & lowNibbles)) &<< UInt128(128 - 8 * length)
+        let digits = (UInt128(tail & lowNibbles) &<< 64 | UInt128(head & lowNibbles)) &<< UInt128(truncatingIfNeeded: 128 &- 8 &* length)
         return combine(UInt64(truncatingIfNeeded: digits)) &* 100_000_000 &+ combine(UInt64(truncatingIfNeeded: digits &>> 64))
     }
 }

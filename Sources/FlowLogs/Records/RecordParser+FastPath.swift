@@ -13,24 +13,25 @@ extension RecordParser {
     /// - Parameters:
     ///   - base: the line's bytes; `count` of them.
     ///   - first: the index of the first value (separators before it skipped).
-    /// - Returns: the outcome, or `nil` when the line needs the full path.
+    /// - Returns: true when `record` now holds the line's values; false when the line needs the
+    ///   full path.
     @inline(__always)
-    func parseValuesQuickly(_ base: UnsafePointer<UInt8>, count: Int, from first: Int) -> Outcome? {
+    func parseValuesQuickly(_ base: UnsafePointer<UInt8>, count: Int, from first: Int) -> Bool {
         // Locals, not properties, in the loop: the optimizer keeps them in registers.
-        let values = scratch
-        values.pointee.clear()
+        let values = working
+        values.pointee.present = formatPresence
         let plan = self.plan, starts = tokenStarts, ends = tokenEnds, memos = self.memos, addresses = addressMemos
         let fields = fieldCount
         var index = first
         var column = 0
         while column < fields {
-            guard index < count else { return nil }
+            guard index < count else { return false }
             starts[column] = index
             let slot = plan[column]
             let head = LineWord.load(base, at: index, count: count)
             var stops = LineWord.stops(head)
             // A separator or control character first: an empty value (two separators in a row).
-            guard stops & LineWord.firstLaneTopBit == 0 else { return nil }
+            guard stops & LineWord.firstLaneTopBit == 0 else { return false }
             var end: Int
             if slot == .text {
                 end = stops != 0 ? index &+ LineWord.lanes(before: stops) : Self.tokenEnd(base, from: index &+ 8, count: count)
@@ -45,7 +46,7 @@ extension RecordParser {
                     guard stops != 0 else {
                         // Sixteen bytes or more: a long IPv6 address, or the full path.
                         end = longAddress(base, from: index, count: count, slot)
-                        guard end > 0 else { return nil }
+                        guard end > 0 else { return false }
                         ends[column] = end
                         column &+= 1
                         index = end &+ 1
@@ -56,32 +57,42 @@ extension RecordParser {
                 } else {
                     end = count
                 }
-                let memo = slot.isAddress ? addresses + AddressMemos.slot(head: key, tail: tail) : memos + column
-                if key == memo.pointee.head, tail == memo.pointee.tail {
-                    values.pointee.set(slot, bits: memo.pointee.bits)
-                } else if key != LineWord.dash {
-                    guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return nil }
+                if slot.isAddress {
+                    let memo = addresses + AddressMemos.slot(head: key, tail: tail)
+                    if key == memo.pointee.head, tail == memo.pointee.tail {
+                        values.pointee.set(slot, bits: memo.pointee.value)
+                    } else if key == LineWord.dash {
+                        values.pointee.present &= ~memos[column].presence
+                    } else {
+                        guard rememberAddress(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                    }
+                } else {
+                    let memo = memos + column
+                    if key == memo.pointee.head, tail == memo.pointee.tail {
+                        // The record still holds the value.
+                    } else if key == LineWord.dash {
+                        values.pointee.present &= ~memo.pointee.presence
+                    } else {
+                        guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                    }
                 }
             }
             ends[column] = end
             if end < count {
-                guard base[end] == ASCII.space else { return nil }
+                guard base[end] == ASCII.space else { return false }
             }
             index = end &+ 1
             column &+= 1
         }
         // The last value must end the line (with at most one space after it).
-        guard index >= count else { return nil }
+        guard index >= count else { return false }
         tokenCount = fields
-        swapRecords()
-        switch values.pointee.logStatus {
-        case .noData: return .noData
-        case .skipData: return .skipData
-        default: return .record
-        }
+        record = values.pointee
+        return true
     }
 
-    /// Parses a value not found in its memo, stores it in the scratch record and in `memo`.
+    /// Parses a number or keyword not found in its column's memo into the fast path's record,
+    /// and remembers its bytes.
     /// - Parameters:
     ///   - head: the value's first eight bytes as a `LineWord`, zero lanes after its end.
     ///   - tail: bytes 8–15 likewise (0 when the value is shorter).
@@ -90,30 +101,55 @@ extension RecordParser {
     private func remember(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
                           in memo: UnsafeMutablePointer<ColumnMemo>) -> Bool {
         let bits: UInt128
-        switch slot {
-        case .packets, .bytes, .start, .end, .otherCount, .srcport, .dstport, .version, .protocolNumber, .trafficPath, .tcpFlags:
+        if slot.isKeyword {
+            guard let keyword = Self.keywordBits(slot, token, length) else { return false }
+            bits = keyword
+        } else {
             guard let value = LineWord.decimal(head, tail, length: length), value <= maximums[Int(slot.rawValue)] else { return false }
             bits = UInt128(value)
-        case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr:
-            if let v4 = IPAddress.parseIPv4(token, length) {
-                bits = IPAddress(ipv4: v4).value
-            } else if let v6 = IPAddress.parseIPv6(token, length) {
-                bits = v6.value
-            } else {
-                return false
-            }
-        default:
-            var values = FlowRecord()
-            guard values.parseWord(token, length, slot) else { return false }
-            switch slot {
-            case .action: bits = UInt128(values.action?.rawValue ?? 0)
-            case .logStatus: bits = UInt128(values.logStatus?.rawValue ?? 0)
-            default: bits = UInt128(values.flowDirection?.rawValue ?? 0)
-            }
         }
-        memo.pointee = ColumnMemo(head: head, tail: tail, bits: bits)
-        scratch.pointee.set(slot, bits: bits)
+        working.pointee.set(slot, bits: bits)
+        memo.pointee.head = head
+        memo.pointee.tail = tail
         return true
+    }
+
+    /// Parses an address not found in the table of recent addresses into the fast path's
+    /// record, and keeps it in `memo`, the table's entry for its bytes.
+    /// - Returns: false when the value is not an address.
+    @inline(never)
+    private func rememberAddress(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+                                 in memo: UnsafeMutablePointer<AddressMemo>) -> Bool {
+        let value: UInt128
+        if let v4 = IPAddress.parseIPv4(token, length) {
+            value = IPAddress(ipv4: v4).value
+        } else {
+            guard let v6 = Self.ipv6Bits(token, length) else { return false }
+            value = v6
+        }
+        working.pointee.set(slot, bits: value)
+        memo.pointee = AddressMemo(head: head, tail: tail, value: value)
+        return true
+    }
+
+    /// An IPv6 address's `value`, or `nil`. Out of line: its scratch space would otherwise sit
+    /// in the caller's frame.
+    @inline(never)
+    static func ipv6Bits(_ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
+        IPAddress.parseIPv6(token, length)?.value
+    }
+
+    /// A keyword's raw value (`action`, `log-status`, `flow-direction`), or `nil` when the word
+    /// is not one the slot accepts.
+    @inline(never)
+    static func keywordBits(_ slot: Slot, _ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
+        var values = FlowRecord()
+        guard values.parseWord(token, length, slot) else { return nil }
+        switch slot {
+        case .action: return values.action.map { UInt128($0.rawValue) }
+        case .logStatus: return values.logStatus.map { UInt128($0.rawValue) }
+        default: return values.flowDirection.map { UInt128($0.rawValue) }
+        }
     }
 
     /// A value of sixteen bytes or more at `index`: read here only when it is an IPv6 address
@@ -125,7 +161,7 @@ extension RecordParser {
         let end = Self.tokenEnd(base, from: index + 16, count: count)
         guard end == count || base[end] == ASCII.space,
               let address = IPAddress.parseIPv6(base + index, end - index) else { return -1 }
-        scratch.pointee.set(slot, bits: address.value)
+        working.pointee.set(slot, bits: address.value)
         return end
     }
 }

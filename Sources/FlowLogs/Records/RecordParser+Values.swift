@@ -153,6 +153,14 @@ extension RecordParser {
 }
 
 extension RecordParser.Slot {
+    /// True for `action`, `log-status` and `flow-direction`.
+    var isKeyword: Bool {
+        switch self {
+        case .action, .logStatus, .flowDirection: return true
+        default: return false
+        }
+    }
+
     /// True for the four address columns.
     var isAddress: Bool {
         switch self {

@@ -33,11 +33,14 @@ final class RecordParser {
         @inline(__always) get { current.pointee }
         @inline(__always) set { current.pointee = newValue }
     }
-    /// Where `record` lives, and a second record the fast path fills before it is swapped in
-    /// (values written through a pointer stay in memory: a local record would be split into
-    /// dozens of registers and spilled, field by field, at every store).
-    private var current: UnsafeMutablePointer<FlowRecord>
-    private(set) var scratch: UnsafeMutablePointer<FlowRecord>
+    /// Where `record` lives (a pointer: no exclusivity checks on the hot path).
+    private let current: UnsafeMutablePointer<FlowRecord>
+    /// The fast path's record, filled in place line after line and copied to `record` when a
+    /// line is read whole. Its fields are kept in step with `memos`: a remembered value is still
+    /// in it. (A local record would be split into dozens of spilled registers.)
+    let working: UnsafeMutablePointer<FlowRecord>
+    /// `FlowRecord.present` for a line of the current format without `-`.
+    private(set) var formatPresence: UInt32 = 0
 
     /// The most values a line may hold; more makes it malformed.
     static let maximumFields = 128
@@ -47,7 +50,7 @@ final class RecordParser {
     /// What each column of the previous line parsed to (`fieldCount` entries), for the fast path.
     private(set) var memos: UnsafeMutablePointer<ColumnMemo>
     /// Addresses met recently (`AddressMemos.count` entries), for the fast path.
-    let addressMemos: UnsafeMutablePointer<ColumnMemo>
+    let addressMemos: UnsafeMutablePointer<AddressMemo>
     private(set) var fieldCount = 0
     /// Where each field stands in the current format, by `FlowField.ordinal`; -1 when absent.
     private let positions: UnsafeMutablePointer<Int>
@@ -85,11 +88,11 @@ final class RecordParser {
         plan = .allocate(capacity: 1)
         memos = .allocate(capacity: 1)
         addressMemos = .allocate(capacity: AddressMemos.count)
-        addressMemos.initialize(repeating: ColumnMemo(), count: AddressMemos.count)
+        addressMemos.initialize(repeating: AddressMemo(), count: AddressMemos.count)
         current = .allocate(capacity: 1)
         current.initialize(to: FlowRecord())
-        scratch = .allocate(capacity: 1)
-        scratch.initialize(to: FlowRecord())
+        working = .allocate(capacity: 1)
+        working.initialize(to: FlowRecord())
         positions = .allocate(capacity: FlowField.count)
         maximums = .allocate(capacity: 256)
         for raw in 0...UInt8.max { maximums[Int(raw)] = Slot(rawValue: raw)?.maximum ?? .max }
@@ -103,15 +106,9 @@ final class RecordParser {
         memos.deallocate()
         addressMemos.deallocate()
         current.deallocate()
-        scratch.deallocate()
+        working.deallocate()
         positions.deallocate()
         maximums.deallocate()
-    }
-
-    /// Makes the scratch record (filled by the fast path) the current record.
-    @inline(__always)
-    func swapRecords() {
-        swap(&current, &scratch)
     }
 
     /// Makes `format` the current format.
@@ -154,6 +151,8 @@ final class RecordParser {
         memos.deallocate()
         memos = .allocate(capacity: max(1, slots.count))
         memos.initialize(repeating: ColumnMemo(), count: max(1, slots.count))
+        for (column, slot) in slots.enumerated() { memos[column].presence = FlowRecord.presenceBit(of: slot) }
+        formatPresence = slots.reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
     }
 
     /// True when the current format has `field`.
@@ -181,7 +180,12 @@ final class RecordParser {
             }
         }
         if formatIsTransitGateway { return .transitGateway }
-        return parseValuesQuickly(base, count: count, from: first) ?? parseValues(base, count: count, from: first)
+        guard parseValuesQuickly(base, count: count, from: first) else { return parseValues(base, count: count, from: first) }
+        switch record.logStatus {
+        case .noData: return .noData
+        case .skipData: return .skipData
+        default: return .record
+        }
     }
 
     /// The text of `field` in the last record, or `nil` when absent (`-`) or not in the format.
