@@ -17,9 +17,24 @@ struct ColumnMemo {
     var head: UInt64 = 0
     /// Bytes 8–15 of the value, zero lanes after its end (0 for values of eight bytes or fewer).
     var tail: UInt64 = 0
+    /// The largest number the column holds.
+    var maximum: UInt64 = .max
+    /// Where the column's number or address is stored in a `FlowRecord`
+    /// (`FlowRecord.storageOffset(of:)`); 0 for keywords and columns without a field.
+    var offset: Int16 = 0
+    /// What the column holds.
+    var slot: RecordParser.Slot = .text
     /// The column's bit in `FlowRecord.present` (0 for columns the record has no field for),
     /// cleared when the column holds `-`.
     var presence: UInt32 = 0
+
+    /// The memo of a column of `slot`, remembering nothing yet.
+    init(slot: RecordParser.Slot) {
+        self.slot = slot
+        maximum = slot.maximum
+        offset = Int16(FlowRecord.storageOffset(of: slot) ?? 0)
+        presence = FlowRecord.presenceBit(of: slot)
+    }
 }
 
 /// An address met recently and its parsed value.

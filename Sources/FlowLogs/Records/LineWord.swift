@@ -27,22 +27,34 @@ enum LineWord {
     /// A value that is only `-`, masked as a `ColumnMemo` key.
     static let dash = UInt64(ASCII.dash)
 
-    /// The eight bytes at `index` (lane 0 = `base[index]`), with zero lanes past `count`: never
-    /// reads outside `base[0..<count]`, since a line may end where its buffer ends.
-    /// - Precondition: `index < count`.
+    /// The eight bytes at `index` (lane 0 = `base[index]`).
+    /// - Precondition: `index + 8 <= count` (the caller checks: this is the usual case).
     @inline(__always)
-    static func load(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
-        if index &+ 8 <= count { return UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) }
+    static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The bytes from `index` to the line's end (fewer than eight), with zero lanes after them:
+    /// never reads outside `base[0..<count]`, since a line may end where its buffer ends.
+    /// - Precondition: `index < count < index + 8`.
+    @inline(__always)
+    static func loadEnd(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
         if count >= 8 {
             // The line's last eight bytes, shifted down so that `index` lands in lane 0.
-            let last = UInt64(littleEndian: UnsafeRawPointer(base + (count &- 8)).loadUnaligned(as: UInt64.self))
-            return last &>> UInt64(truncatingIfNeeded: (index &+ 8 &- count) &* 8)
+            return load(base, at: count &- 8) &>> UInt64(truncatingIfNeeded: (index &+ 8 &- count) &* 8)
         }
         var word: UInt64 = 0
         for position in index..<count {
             word |= UInt64(base[position]) &<< UInt64(truncatingIfNeeded: (position &- index) &* 8)
         }
         return word
+    }
+
+    /// The eight bytes at `index`, with zero lanes past `count`.
+    /// - Precondition: `index < count`.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
+        index &+ 8 <= count ? load(base, at: index) : loadEnd(base, at: index, count: count)
     }
 
     /// The top bit of every lane below `0x21` (a separator, a control character, or a zero lane

@@ -18,17 +18,23 @@ extension RecordParser {
     @inline(__always)
     func parseValuesQuickly(_ base: UnsafePointer<UInt8>, count: Int, from first: Int) -> Bool {
         // Locals, not properties, in the loop: the optimizer keeps them in registers.
-        let values = working
+        let values = working, record = UnsafeMutableRawPointer(working), addresses = addressMemos
         values.pointee.present = formatPresence
-        let plan = self.plan, starts = tokenStarts, ends = tokenEnds, memos = self.memos, addresses = addressMemos
-        let fields = fieldCount
+        // The loop walks the columns' memos and start positions by pointer; ends are
+        // `tokenCapacity` entries after the starts.
+        var memo = memos, starts = tokenStarts
+        let lastMemo = memos + fieldCount
         var index = first
-        var column = 0
-        while column < fields {
-            guard index < count else { return false }
-            starts[column] = index
-            let slot = plan[column]
-            let head = LineWord.load(base, at: index, count: count)
+        while memo < lastMemo {
+            let head: UInt64
+            if index &+ 8 <= count {
+                head = LineWord.load(base, at: index)
+            } else {
+                guard index < count else { return false }
+                head = LineWord.loadEnd(base, at: index, count: count)
+            }
+            starts.pointee = index
+            let slot = memo.pointee.slot
             var stops = LineWord.stops(head)
             // A separator or control character first: an empty value (two separators in a row).
             guard stops & LineWord.firstLaneTopBit == 0 else { return false }
@@ -43,51 +49,56 @@ extension RecordParser {
                 } else if index &+ 8 < count {
                     tail = LineWord.load(base, at: index &+ 8, count: count)
                     stops = LineWord.stops(tail)
-                    guard stops != 0 else {
+                    if stops != 0 {
+                        end = index &+ 8 &+ LineWord.lanes(before: stops)
+                        tail &= LineWord.mask(before: stops)
+                    } else {
                         // Sixteen bytes or more: a long IPv6 address, or the full path.
-                        end = longAddress(base, from: index, count: count, slot)
+                        end = longAddress(base, from: index, count: count, in: memo)
                         guard end > 0 else { return false }
-                        ends[column] = end
-                        column &+= 1
-                        index = end &+ 1
-                        continue
+                        // Stored, and the memo emptied: the empty key matches it below.
+                        key = 0
+                        tail = 0
                     }
-                    end = index &+ 8 &+ LineWord.lanes(before: stops)
-                    tail &= LineWord.mask(before: stops)
                 } else {
                     end = count
                 }
-                if slot.isAddress {
-                    let memo = addresses + AddressMemos.slot(head: key, tail: tail)
-                    if key == memo.pointee.head, tail == memo.pointee.tail {
-                        values.pointee.set(slot, bits: memo.pointee.value)
-                    } else if key == LineWord.dash {
-                        values.pointee.present &= ~memos[column].presence
+                if key == memo.pointee.head, tail == memo.pointee.tail {
+                    // The same bytes as the previous line's: the record still holds the value.
+                } else if key == LineWord.dash {
+                    values.pointee.present &= ~memo.pointee.presence
+                } else if slot.isAddress {
+                    let recent = addresses + AddressMemos.slot(head: key, tail: tail)
+                    if key == recent.pointee.head, tail == recent.pointee.tail {
+                        (record + Int(memo.pointee.offset)).storeBytes(of: recent.pointee.value, as: UInt128.self)
+                        memo.pointee.head = key
+                        memo.pointee.tail = tail
                     } else {
-                        guard rememberAddress(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                        guard rememberAddress(base + index, length: end &- index, head: key, tail: tail, in: memo,
+                                              recent: recent) else { return false }
                     }
+                } else if memo.pointee.offset != 0 {
+                    // A number: parsed here, stored in its cell.
+                    guard let value = LineWord.decimal(key, tail, length: end &- index), value <= memo.pointee.maximum else { return false }
+                    (record + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt64.self)
+                    memo.pointee.head = key
+                    memo.pointee.tail = tail
                 } else {
-                    let memo = memos + column
-                    if key == memo.pointee.head, tail == memo.pointee.tail {
-                        // The record still holds the value.
-                    } else if key == LineWord.dash {
-                        values.pointee.present &= ~memo.pointee.presence
-                    } else {
-                        guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
-                    }
+                    guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
                 }
             }
-            ends[column] = end
+            starts[Self.tokenCapacity] = end
             if end < count {
                 guard base[end] == ASCII.space else { return false }
             }
             index = end &+ 1
-            column &+= 1
+            memo += 1
+            starts += 1
         }
         // The last value must end the line (with at most one space after it).
         guard index >= count else { return false }
-        tokenCount = fields
-        record = values.pointee
+        tokenCount = fieldCount
+        self.record = values.pointee
         return true
     }
 
@@ -114,12 +125,13 @@ extension RecordParser {
         return true
     }
 
-    /// Parses an address not found in the table of recent addresses into the fast path's
-    /// record, and keeps it in `memo`, the table's entry for its bytes.
+    /// Parses an address found neither in its column's memo nor in the table of recent
+    /// addresses into the fast path's record, and remembers it in both.
+    /// - Parameter recent: the table's entry for the address's bytes.
     /// - Returns: false when the value is not an address.
     @inline(never)
-    private func rememberAddress(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
-                                 in memo: UnsafeMutablePointer<AddressMemo>) -> Bool {
+    private func rememberAddress(_ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+                                 in memo: UnsafeMutablePointer<ColumnMemo>, recent: UnsafeMutablePointer<AddressMemo>) -> Bool {
         let value: UInt128
         if let v4 = IPAddress.parseIPv4(token, length) {
             value = IPAddress(ipv4: v4).value
@@ -127,8 +139,10 @@ extension RecordParser {
             guard let v6 = Self.ipv6Bits(token, length) else { return false }
             value = v6
         }
-        working.pointee.set(slot, bits: value)
-        memo.pointee = AddressMemo(head: head, tail: tail, value: value)
+        (UnsafeMutableRawPointer(working) + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt128.self)
+        recent.pointee = AddressMemo(head: head, tail: tail, value: value)
+        memo.pointee.head = head
+        memo.pointee.tail = tail
         return true
     }
 
@@ -153,15 +167,18 @@ extension RecordParser {
     }
 
     /// A value of sixteen bytes or more at `index`: read here only when it is an IPv6 address
-    /// (not remembered: long addresses rarely repeat).
+    /// (not remembered, and the column's memo is forgotten: long addresses rarely repeat).
     /// - Returns: where the value ends, or -1 for the full path.
     @inline(never)
-    private func longAddress(_ base: UnsafePointer<UInt8>, from index: Int, count: Int, _ slot: Slot) -> Int {
-        guard slot.isAddress else { return -1 }
+    private func longAddress(_ base: UnsafePointer<UInt8>, from index: Int, count: Int,
+                             in memo: UnsafeMutablePointer<ColumnMemo>) -> Int {
+        guard memo.pointee.slot.isAddress else { return -1 }
         let end = Self.tokenEnd(base, from: index + 16, count: count)
         guard end == count || base[end] == ASCII.space,
-              let address = IPAddress.parseIPv6(base + index, end - index) else { return -1 }
-        working.pointee.set(slot, bits: address.value)
+              let value = Self.ipv6Bits(base + index, end - index) else { return -1 }
+        (UnsafeMutableRawPointer(working) + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt128.self)
+        memo.pointee.head = 0
+        memo.pointee.tail = 0
         return end
     }
 }

@@ -61,8 +61,12 @@ final class RecordParser {
     /// The largest value of each numeric slot, by raw value (a table: no switch per value).
     let maximums: UnsafeMutablePointer<UInt64>
     private var formatIsTransitGateway = false
+    /// Where each value of the last line starts and ends (`tokenCapacity` entries each, in one
+    /// allocation: `tokenEnds` is `tokenStarts + tokenCapacity`, so the fast path reaches both
+    /// from one register).
     let tokenStarts: UnsafeMutablePointer<Int>
     let tokenEnds: UnsafeMutablePointer<Int>
+    static let tokenCapacity = maximumFields + 1
     var tokenCount = 0
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
     var failure = Failure.none
@@ -83,8 +87,8 @@ final class RecordParser {
 
     init(format: FlowLogFormat) {
         self.format = format
-        tokenStarts = .allocate(capacity: Self.maximumFields + 1)
-        tokenEnds = .allocate(capacity: Self.maximumFields + 1)
+        tokenStarts = .allocate(capacity: 2 * Self.tokenCapacity)
+        tokenEnds = tokenStarts + Self.tokenCapacity
         plan = .allocate(capacity: 1)
         memos = .allocate(capacity: 1)
         addressMemos = .allocate(capacity: AddressMemos.count)
@@ -101,7 +105,6 @@ final class RecordParser {
 
     deinit {
         tokenStarts.deallocate()
-        tokenEnds.deallocate()
         plan.deallocate()
         memos.deallocate()
         addressMemos.deallocate()
@@ -150,8 +153,8 @@ final class RecordParser {
         plan.initialize(from: slots, count: slots.count)
         memos.deallocate()
         memos = .allocate(capacity: max(1, slots.count))
-        memos.initialize(repeating: ColumnMemo(), count: max(1, slots.count))
-        for (column, slot) in slots.enumerated() { memos[column].presence = FlowRecord.presenceBit(of: slot) }
+        memos.initialize(repeating: ColumnMemo(slot: .text), count: max(1, slots.count))
+        for (column, slot) in slots.enumerated() { memos[column] = ColumnMemo(slot: slot) }
         formatPresence = slots.reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
     }
 
@@ -272,11 +275,11 @@ final class RecordParser {
     @inline(__always)
     static func tokenEnd(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
         var position = index
-        while position + 8 <= count {
+        while position &+ 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
             let below = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-            if below != 0 { return position + below.trailingZeroBitCount >> 3 }
-            position += 8
+            if below != 0 { return position &+ below.trailingZeroBitCount &>> 3 }
+            position &+= 8
         }
         while position < count, base[position] > ASCII.space { position += 1 }
         return position
