@@ -167,6 +167,13 @@ final class RecordParser {
     /// Reads one line (without its newline).
     /// - Parameter bytes: the line; valid only during this call and while the record is read.
     func parse(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        parse(bytes, quickly: true)
+    }
+
+    /// Reads one line, trying the fast path first (`parseValuesQuickly`) or not at all: both must
+    /// give the same outcome, values and reason, which tests check by comparing them.
+    @inline(__always)
+    func parse(_ bytes: UnsafeRawBufferPointer, quickly: Bool) -> Outcome {
         failure = .none
         tokenCount = 0
         guard let stripped = LinePrefix.strip(bytes) else { return .header }
@@ -183,7 +190,7 @@ final class RecordParser {
             }
         }
         if formatIsTransitGateway { return .transitGateway }
-        guard parseValuesQuickly(base, count: count, from: first) else { return parseValues(base, count: count, from: first) }
+        guard quickly, parseValuesQuickly(base, count: count, from: first) else { return parseValues(base, count: count, from: first) }
         switch record.logStatus {
         case .noData: return .noData
         case .skipData: return .skipData
