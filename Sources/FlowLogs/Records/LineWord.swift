@@ -2,14 +2,12 @@
 /// value at once (SWAR: "SIMD within a register"). Byte `i` of the text is lane `i`: bits
 /// `8·i ..< 8·i + 8`.
 ///
-///     LineWord.load("443 6", at: 0)       // lanes "443 6" then three zero lanes
-///     LineWord.stops(that)                // the top bit of lane 3 (the space) is the lowest set
-///     LineWord.decimal(head, 0, length: 3) // 443
+///     line "443 6", load(base, at: 0, count: 5)  →  lanes "4" "4" "3" " " "6" 0 0 0
+///     stops(word)                                →  lowest set bit in lane 3 (the space)
+///     decimal(word & mask(before: stops), 0, length: 3)  →  443
 ///
 /// Constants below repeat one byte in every lane; each says which byte.
 enum LineWord {
-    /// `0x01` in every lane.
-    static let lowBits: UInt64 = 0x0101_0101_0101_0101
     /// `0x80`, the top bit, in every lane.
     static let highBits: UInt64 = 0x8080_8080_8080_8080
     /// `0x21` (`!`, the first byte above a space) in every lane.

@@ -1,14 +1,15 @@
 extension RecordParser {
     /// Reads the usual record quickly: one space between values, exactly the format's number of
     /// values, every value valid. Values are looked at eight bytes at a time (`LineWord`), and a
-    /// value met before is taken from a `ColumnMemo` without being parsed: numbers and keywords
-    /// from their column's memo (the previous line's value), addresses from a small table shared
-    /// by the address columns (a NAT gateway's address shows in one column, then in another).
+    /// value met before is not parsed again: when a column holds the same bytes as in the
+    /// previous line (its `ColumnMemo`), the fast path's record (`working`) still holds the value;
+    /// an address is also looked up in a small table shared by the address columns (a NAT
+    /// gateway's address shows in one column, then in another).
     ///
     /// Anything else (runs of spaces or tabs, control characters, missing or extra values, an
-    /// invalid value, numbers of sixteen digits or more) returns `nil` without touching `record`;
-    /// `parseValues` then reads the line from the start and says what is wrong with it, so both
-    /// paths give the same outcome, values and reason for every line.
+    /// invalid value, numbers of sixteen digits or more) returns false and leaves `record` as it
+    /// was; `parseValues` then reads the line from the start and says what is wrong with it, so
+    /// both paths give the same outcome, values and reason for every line.
     ///
     /// - Parameters:
     ///   - base: the line's bytes; `count` of them.
