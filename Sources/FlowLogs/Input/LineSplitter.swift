@@ -47,23 +47,24 @@ struct LineSplitter {
             try emitCarry(body)
             start = length + 1
         }
+        // Offsets stay within the chunk: wrapping arithmetic, no overflow checks per line.
         while start < end {
-            guard let newline = memchr(base + start, Int32(ASCII.newline), end - start) else {
-                append(UnsafeRawBufferPointer(start: base + start, count: end - start))
+            guard let newline = memchr(base + start, Int32(ASCII.newline), end &- start) else {
+                append(UnsafeRawBufferPointer(start: base + start, count: end &- start))
                 return
             }
             let lineEnd = base.distance(to: UnsafeRawPointer(newline))
-            var length = lineEnd - start
-            if length > 0, base.load(fromByteOffset: lineEnd - 1, as: UInt8.self) == ASCII.carriageReturn {
-                length -= 1
+            var length = lineEnd &- start
+            if length > 0, base.load(fromByteOffset: lineEnd &- 1, as: UInt8.self) == ASCII.carriageReturn {
+                length &-= 1
             }
-            lineNumber += 1
+            lineNumber &+= 1
             if length > maximumLineLength {
                 try body(UnsafeRawBufferPointer(start: base + start, count: maximumLineLength), lineNumber, true)
             } else {
                 try body(UnsafeRawBufferPointer(start: base + start, count: length), lineNumber, false)
             }
-            start = lineEnd + 1
+            start = lineEnd &+ 1
         }
     }
 

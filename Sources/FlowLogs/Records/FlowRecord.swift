@@ -3,28 +3,30 @@
 ///
 /// Values are stored unwrapped with one presence bit each, so starting a new record costs one
 /// store (`clear()`), not seventeen optionals: this struct is filled millions of times a second.
+/// Every number sits in a 64-bit cell and every address in an `IPAddress`, so the parser's fast
+/// path writes any of them with one store at a fixed offset (`storageOffset(of:)`), no switch.
 /// Text fields (interface id, instance id, ARNs…) are not copied: read them through
 /// `RecordParser.text(_:)` while the record is being handed out.
 public struct FlowRecord: Sendable {
     /// One bit per field: set when the field holds a value.
-    private(set) var present: UInt32 = 0
-    private var storedVersion: UInt8 = 0
+    var present: UInt32 = 0
     private var storedSrcaddr: IPAddress = IPAddress(value: 0)
     private var storedDstaddr: IPAddress = IPAddress(value: 0)
     private var storedPktSrcaddr: IPAddress = IPAddress(value: 0)
     private var storedPktDstaddr: IPAddress = IPAddress(value: 0)
-    private var storedSrcport: UInt16 = 0
-    private var storedDstport: UInt16 = 0
-    private var storedProtocolNumber: UInt8 = 0
+    private var storedVersion: UInt64 = 0
+    private var storedSrcport: UInt64 = 0
+    private var storedDstport: UInt64 = 0
+    private var storedProtocolNumber: UInt64 = 0
     private var storedPackets: UInt64 = 0
     private var storedBytes: UInt64 = 0
     private var storedStart: UInt64 = 0
     private var storedEnd: UInt64 = 0
+    private var storedTrafficPath: UInt64 = 0
+    private var storedTcpFlags: UInt64 = 0
     private var storedAction: FlowAction = .accept
     private var storedLogStatus: LogStatus = .ok
     private var storedFlowDirection: FlowDirection = .ingress
-    private var storedTrafficPath: UInt8 = 0
-    private var storedTcpFlags: UInt8 = 0
 
     public init() {}
 
@@ -36,9 +38,9 @@ public struct FlowRecord: Sendable {
     public var isOK: Bool { logStatus == nil || logStatus == .ok }
 
     public var version: UInt8? {
-        @inline(__always) get { present & 1 != 0 ? storedVersion : nil }
+        @inline(__always) get { present & 1 != 0 ? UInt8(truncatingIfNeeded: storedVersion) : nil }
         @inline(__always) set {
-            if let newValue { storedVersion = newValue; present |= 1 } else { present &= ~1 }
+            if let newValue { storedVersion = UInt64(newValue); present |= 1 } else { present &= ~1 }
         }
     }
 
@@ -71,24 +73,24 @@ public struct FlowRecord: Sendable {
     }
 
     public var srcport: UInt16? {
-        @inline(__always) get { present & 32 != 0 ? storedSrcport : nil }
+        @inline(__always) get { present & 32 != 0 ? UInt16(truncatingIfNeeded: storedSrcport) : nil }
         @inline(__always) set {
-            if let newValue { storedSrcport = newValue; present |= 32 } else { present &= ~32 }
+            if let newValue { storedSrcport = UInt64(newValue); present |= 32 } else { present &= ~32 }
         }
     }
 
     public var dstport: UInt16? {
-        @inline(__always) get { present & 64 != 0 ? storedDstport : nil }
+        @inline(__always) get { present & 64 != 0 ? UInt16(truncatingIfNeeded: storedDstport) : nil }
         @inline(__always) set {
-            if let newValue { storedDstport = newValue; present |= 64 } else { present &= ~64 }
+            if let newValue { storedDstport = UInt64(newValue); present |= 64 } else { present &= ~64 }
         }
     }
 
     /// The IANA protocol number (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6).
     public var protocolNumber: UInt8? {
-        @inline(__always) get { present & 128 != 0 ? storedProtocolNumber : nil }
+        @inline(__always) get { present & 128 != 0 ? UInt8(truncatingIfNeeded: storedProtocolNumber) : nil }
         @inline(__always) set {
-            if let newValue { storedProtocolNumber = newValue; present |= 128 } else { present &= ~128 }
+            if let newValue { storedProtocolNumber = UInt64(newValue); present |= 128 } else { present &= ~128 }
         }
     }
 
@@ -146,16 +148,67 @@ public struct FlowRecord: Sendable {
 
     /// 1–8 (egress only); see DOMAIN.md §1.
     public var trafficPath: UInt8? {
-        @inline(__always) get { present & 32768 != 0 ? storedTrafficPath : nil }
+        @inline(__always) get { present & 32768 != 0 ? UInt8(truncatingIfNeeded: storedTrafficPath) : nil }
         @inline(__always) set {
-            if let newValue { storedTrafficPath = newValue; present |= 32768 } else { present &= ~32768 }
+            if let newValue { storedTrafficPath = UInt64(newValue); present |= 32768 } else { present &= ~32768 }
         }
     }
 
     public var tcpFlags: UInt8? {
-        @inline(__always) get { present & 65536 != 0 ? storedTcpFlags : nil }
+        @inline(__always) get { present & 65536 != 0 ? UInt8(truncatingIfNeeded: storedTcpFlags) : nil }
         @inline(__always) set {
-            if let newValue { storedTcpFlags = newValue; present |= 65536 } else { present &= ~65536 }
+            if let newValue { storedTcpFlags = UInt64(newValue); present |= 65536 } else { present &= ~65536 }
+        }
+    }
+}
+
+extension FlowRecord {
+    /// The bit of `present` that says whether `slot` holds a value (0 for slots without a field).
+    static func presenceBit(of slot: RecordParser.Slot) -> UInt32 {
+        switch slot {
+        case .version: return 1
+        case .srcaddr: return 2
+        case .dstaddr: return 4
+        case .pktSrcaddr: return 8
+        case .pktDstaddr: return 16
+        case .srcport: return 32
+        case .dstport: return 64
+        case .protocolNumber: return 128
+        case .packets: return 256
+        case .bytes: return 512
+        case .start: return 1024
+        case .end: return 2048
+        case .action: return 4096
+        case .logStatus: return 8192
+        case .flowDirection: return 16384
+        case .trafficPath: return 32768
+        case .tcpFlags: return 65536
+        case .text, .otherCount: return 0
+        }
+    }
+}
+
+extension FlowRecord {
+    /// Where the value of `slot` is stored, for a write through a pointer to the record: a
+    /// `UInt64` for numbers, an `IPAddress` for addresses; `nil` for keywords and for slots
+    /// without a field.
+    static func storageOffset(of slot: RecordParser.Slot) -> Int? {
+        switch slot {
+        case .version: return MemoryLayout<FlowRecord>.offset(of: \.storedVersion)
+        case .srcaddr: return MemoryLayout<FlowRecord>.offset(of: \.storedSrcaddr)
+        case .dstaddr: return MemoryLayout<FlowRecord>.offset(of: \.storedDstaddr)
+        case .pktSrcaddr: return MemoryLayout<FlowRecord>.offset(of: \.storedPktSrcaddr)
+        case .pktDstaddr: return MemoryLayout<FlowRecord>.offset(of: \.storedPktDstaddr)
+        case .srcport: return MemoryLayout<FlowRecord>.offset(of: \.storedSrcport)
+        case .dstport: return MemoryLayout<FlowRecord>.offset(of: \.storedDstport)
+        case .protocolNumber: return MemoryLayout<FlowRecord>.offset(of: \.storedProtocolNumber)
+        case .packets: return MemoryLayout<FlowRecord>.offset(of: \.storedPackets)
+        case .bytes: return MemoryLayout<FlowRecord>.offset(of: \.storedBytes)
+        case .start: return MemoryLayout<FlowRecord>.offset(of: \.storedStart)
+        case .end: return MemoryLayout<FlowRecord>.offset(of: \.storedEnd)
+        case .trafficPath: return MemoryLayout<FlowRecord>.offset(of: \.storedTrafficPath)
+        case .tcpFlags: return MemoryLayout<FlowRecord>.offset(of: \.storedTcpFlags)
+        case .action, .logStatus, .flowDirection, .text, .otherCount: return nil
         }
     }
 }

@@ -153,6 +153,22 @@ extension RecordParser {
 }
 
 extension RecordParser.Slot {
+    /// True for `action`, `log-status` and `flow-direction`.
+    var isKeyword: Bool {
+        switch self {
+        case .action, .logStatus, .flowDirection: return true
+        default: return false
+        }
+    }
+
+    /// True for the four address columns.
+    var isAddress: Bool {
+        switch self {
+        case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr: return true
+        default: return false
+        }
+    }
+
     /// The largest value a numeric field holds.
     var maximum: UInt64 {
         switch self {

@@ -29,13 +29,28 @@ final class RecordParser {
     /// The format lines are read with.
     private(set) var format: FlowLogFormat
     /// The values of the last line that was a record.
-    var record = FlowRecord()
+    var record: FlowRecord {
+        @inline(__always) get { current.pointee }
+        @inline(__always) set { current.pointee = newValue }
+    }
+    /// Where `record` lives (a pointer: no exclusivity checks on the hot path).
+    private let current: UnsafeMutablePointer<FlowRecord>
+    /// The fast path's record, filled in place line after line and copied to `record` when a
+    /// line is read whole. Its fields are kept in step with `memos`: a remembered value is still
+    /// in it. (A local record would be split into dozens of spilled registers.)
+    let working: UnsafeMutablePointer<FlowRecord>
+    /// `FlowRecord.present` for a line of the current format without `-`.
+    private(set) var formatPresence: UInt32 = 0
 
     /// The most values a line may hold; more makes it malformed.
     static let maximumFields = 128
 
     /// What to do with each column of the current format (`fieldCount` entries).
     private(set) var plan: UnsafeMutablePointer<Slot>
+    /// What each column of the previous line parsed to (`fieldCount` entries), for the fast path.
+    private(set) var memos: UnsafeMutablePointer<ColumnMemo>
+    /// Addresses met recently (`AddressMemos.count` entries), for the fast path.
+    let addressMemos: UnsafeMutablePointer<AddressMemo>
     private(set) var fieldCount = 0
     /// Where each field stands in the current format, by `FlowField.ordinal`; -1 when absent.
     private let positions: UnsafeMutablePointer<Int>
@@ -46,8 +61,12 @@ final class RecordParser {
     /// The largest value of each numeric slot, by raw value (a table: no switch per value).
     let maximums: UnsafeMutablePointer<UInt64>
     private var formatIsTransitGateway = false
+    /// Where each value of the last line starts and ends (`tokenCapacity` entries each, in one
+    /// allocation: `tokenEnds` is `tokenStarts + tokenCapacity`, so the fast path reaches both
+    /// from one register).
     let tokenStarts: UnsafeMutablePointer<Int>
     let tokenEnds: UnsafeMutablePointer<Int>
+    static let tokenCapacity = maximumFields + 1
     var tokenCount = 0
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
     var failure = Failure.none
@@ -68,9 +87,16 @@ final class RecordParser {
 
     init(format: FlowLogFormat) {
         self.format = format
-        tokenStarts = .allocate(capacity: Self.maximumFields + 1)
-        tokenEnds = .allocate(capacity: Self.maximumFields + 1)
+        tokenStarts = .allocate(capacity: 2 * Self.tokenCapacity)
+        tokenEnds = tokenStarts + Self.tokenCapacity
         plan = .allocate(capacity: 1)
+        memos = .allocate(capacity: 1)
+        addressMemos = .allocate(capacity: AddressMemos.count)
+        addressMemos.initialize(repeating: AddressMemo(), count: AddressMemos.count)
+        current = .allocate(capacity: 1)
+        current.initialize(to: FlowRecord())
+        working = .allocate(capacity: 1)
+        working.initialize(to: FlowRecord())
         positions = .allocate(capacity: FlowField.count)
         maximums = .allocate(capacity: 256)
         for raw in 0...UInt8.max { maximums[Int(raw)] = Slot(rawValue: raw)?.maximum ?? .max }
@@ -79,8 +105,11 @@ final class RecordParser {
 
     deinit {
         tokenStarts.deallocate()
-        tokenEnds.deallocate()
         plan.deallocate()
+        memos.deallocate()
+        addressMemos.deallocate()
+        current.deallocate()
+        working.deallocate()
         positions.deallocate()
         maximums.deallocate()
     }
@@ -122,6 +151,11 @@ final class RecordParser {
         plan.deallocate()
         plan = .allocate(capacity: max(1, slots.count))
         plan.initialize(from: slots, count: slots.count)
+        memos.deallocate()
+        memos = .allocate(capacity: max(1, slots.count))
+        memos.initialize(repeating: ColumnMemo(slot: .text), count: max(1, slots.count))
+        for (column, slot) in slots.enumerated() { memos[column] = ColumnMemo(slot: slot) }
+        formatPresence = slots.reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
     }
 
     /// True when the current format has `field`.
@@ -133,6 +167,13 @@ final class RecordParser {
     /// Reads one line (without its newline).
     /// - Parameter bytes: the line; valid only during this call and while the record is read.
     func parse(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+        parse(bytes, quickly: true)
+    }
+
+    /// Reads one line, trying the fast path first (`parseValuesQuickly`) or not at all: both must
+    /// give the same outcome, values and reason, which tests check by comparing them.
+    @inline(__always)
+    func parse(_ bytes: UnsafeRawBufferPointer, quickly: Bool) -> Outcome {
         failure = .none
         tokenCount = 0
         guard let stripped = LinePrefix.strip(bytes) else { return .header }
@@ -149,7 +190,12 @@ final class RecordParser {
             }
         }
         if formatIsTransitGateway { return .transitGateway }
-        return parseValues(base, count: count, from: first)
+        guard quickly, parseValuesQuickly(base, count: count, from: first) else { return parseValues(base, count: count, from: first) }
+        switch record.logStatus {
+        case .noData: return .noData
+        case .skipData: return .skipData
+        default: return .record
+        }
     }
 
     /// The text of `field` in the last record, or `nil` when absent (`-`) or not in the format.
@@ -182,95 +228,5 @@ final class RecordParser {
             let shown = String(decoding: token.prefix(64), as: UTF8.self) + (token.count > 64 ? "…" : "")
             return .invalidValue(field: format.names[column], value: shown, expected: "\(expected)")
         }
-    }
-
-    // MARK: Tokens
-
-    /// Finds the space-separated values of the line (runs of spaces or tabs count as one).
-    /// - Returns: false when the line holds a control character or too many values.
-    @inline(__always)
-    func tokenize() -> Bool {
-        tokenCount = 0
-        guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return true }
-        let count = line.count
-        var index = 0
-        while true {
-            index = Self.skipSeparators(base, from: index, count: count)
-            if index == count { return true }
-            guard tokenCount < Self.maximumFields else {
-                failure = .fieldCount
-                tokenCount += 1
-                return false
-            }
-            tokenStarts[tokenCount] = index
-            index = Self.tokenEnd(base, from: index, count: count)
-            tokenEnds[tokenCount] = index
-            tokenCount += 1
-            if index < count, base[index] != ASCII.space, base[index] != ASCII.tab {
-                failure = .control(base[index])
-                return false
-            }
-        }
-    }
-
-    /// The index of the first byte at or after `index` that is not a space or a tab, or `count`.
-    @inline(__always)
-    static func skipSeparators(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
-        var position = index
-        // The usual case: one space, then a value.
-        if position < count, base[position] == ASCII.space {
-            position += 1
-            if position == count || base[position] > ASCII.space { return position }
-        }
-        while position < count {
-            let byte = base[position]
-            guard byte == ASCII.space || byte == ASCII.tab else { break }
-            position += 1
-        }
-        return position
-    }
-
-    /// The index of the first byte at or after `index` that is a space or below (a separator or
-    /// a control character), or `count`. Eight bytes at a time: a byte below 0x21 sets the top
-    /// bit of its lane in `(w - 0x21…) & ~w & 0x80…`, and the lowest such lane is exact.
-    @inline(__always)
-    static func tokenEnd(_ base: UnsafePointer<UInt8>, from index: Int, count: Int) -> Int {
-        var position = index
-        while position + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-            let below = (word &- 0x2121_2121_2121_2121) & ~word & 0x8080_8080_8080_8080
-            if below != 0 { return position + below.trailingZeroBitCount >> 3 }
-            position += 8
-        }
-        while position < count, base[position] > ASCII.space { position += 1 }
-        return position
-    }
-
-    /// A cheap test before the header check: field names hold no digit, ids such as
-    /// `eni-0a1b` do.
-    @inline(__always)
-    private func firstTokenLooksLikeAName(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Bool {
-        let end = Self.tokenEnd(base, from: start, count: count)
-        for index in start..<end where ASCII.isDigit(base[index]) { return false }
-        return true
-    }
-
-    /// The format a header line gives, or `nil` when the tokenized line is not a header.
-    private func headerFormat() -> FlowLogFormat? {
-        guard tokenCount > 0 else { return nil }
-        let tokens = (0..<tokenCount).map {
-            Substring(decoding: UnsafeRawBufferPointer(rebasing: line[tokenStarts[$0]..<tokenEnds[$0]]), as: UTF8.self)
-        }
-        guard FlowLogFormat.isHeader(tokens) else { return nil }
-        return FlowLogFormat(names: tokens.map(String.init))
-    }
-
-    /// Transit Gateway records without a header: a `TransitGateway` resource type or a `tgw-` id.
-    func looksLikeTransitGateway() -> Bool {
-        for column in 0..<min(tokenCount, 8) {
-            let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
-            if token.starts(with: "tgw-".utf8) || token.elementsEqual("TransitGateway".utf8) { return true }
-        }
-        return false
     }
 }

@@ -1,0 +1,117 @@
+/// Eight bytes of a line read as one little-endian integer, so the parser can look at a whole
+/// value at once (SWAR: "SIMD within a register"). Byte `i` of the text is lane `i`: bits
+/// `8·i ..< 8·i + 8`.
+///
+///     line "443 6", load(base, at: 0, count: 5)  →  lanes "4" "4" "3" " " "6" 0 0 0
+///     stops(word)                                →  lowest set bit in lane 3 (the space)
+///     decimal(word & mask(before: stops), 0, length: 3)  →  443
+///
+/// Constants below repeat one byte in every lane; each says which byte.
+enum LineWord {
+    /// `0x80`, the top bit, in every lane.
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+    /// `0x21` (`!`, the first byte above a space) in every lane.
+    static let aboveSpace: UInt64 = 0x2121_2121_2121_2121
+    /// `0x30` (`0`) in every lane.
+    static let zeros: UInt64 = 0x3030_3030_3030_3030
+    /// The high nibble of every lane.
+    static let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
+    /// The low nibble of every lane.
+    static let lowNibbles: UInt64 = 0x0F0F_0F0F_0F0F_0F0F
+    /// `0x06` in every lane: a low nibble above 9 plus 6 carries into the high nibble.
+    static let sixes: UInt64 = 0x0606_0606_0606_0606
+    /// The top bit of lane 0: in `stops(word)`, set when the word starts with a separator.
+    static let firstLaneTopBit: UInt64 = 0x80
+    /// A value that is only `-`, masked as a `ColumnMemo` key.
+    static let dash = UInt64(ASCII.dash)
+
+    /// The eight bytes at `index` (lane 0 = `base[index]`).
+    /// - Precondition: `index + 8 <= count` (the caller checks: this is the usual case).
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    }
+
+    /// The bytes from `index` to the line's end (fewer than eight), with zero lanes after them:
+    /// never reads outside `base[0..<count]`, since a line may end where its buffer ends.
+    /// - Precondition: `index < count < index + 8`.
+    @inline(__always)
+    static func loadEnd(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
+        if count >= 8 {
+            // The line's last eight bytes, shifted down so that `index` lands in lane 0.
+            return load(base, at: count &- 8) &>> UInt64(truncatingIfNeeded: (index &+ 8 &- count) &* 8)
+        }
+        var word: UInt64 = 0
+        for position in index..<count {
+            word |= UInt64(base[position]) &<< UInt64(truncatingIfNeeded: (position &- index) &* 8)
+        }
+        return word
+    }
+
+    /// The eight bytes at `index`, with zero lanes past `count`.
+    /// - Precondition: `index < count`.
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, at index: Int, count: Int) -> UInt64 {
+        index &+ 8 <= count ? load(base, at: index) : loadEnd(base, at: index, count: count)
+    }
+
+    /// The top bit of every lane below `0x21` (a separator, a control character, or a zero lane
+    /// past the line's end). Only the lowest set lane is exact (a borrow may mark lanes above it),
+    /// which is all a search for the end of a value needs.
+    @inline(__always)
+    static func stops(_ word: UInt64) -> UInt64 {
+        (word &- aboveSpace) & ~word & highBits
+    }
+
+    /// The number of lanes before the lowest stop.
+    /// - Precondition: `stops != 0`.
+    @inline(__always)
+    static func lanes(before stops: UInt64) -> Int {
+        stops.trailingZeroBitCount &>> 3
+    }
+
+    /// All bits of the lanes before the lowest stop: `word & mask(before: stops)` keeps a
+    /// value's bytes and clears what follows it.
+    @inline(__always)
+    static func mask(before stops: UInt64) -> UInt64 {
+        (stops ^ (stops &- 1)) &>> 8
+    }
+
+    /// True when every lane of `word` that `mask` covers is an ASCII digit.
+    /// (Lanes outside `mask` must be zero.)
+    @inline(__always)
+    static func isDigits(_ word: UInt64, mask: UInt64) -> Bool {
+        let highNibbleIsThree = (word & highNibbles) ^ (zeros & mask)
+        let lowNibbleAboveNine = ((word & lowNibbles) &+ sixes) & highNibbles
+        return highNibbleIsThree | lowNibbleAboveNine == 0
+    }
+
+    /// The number written by the digit values (0–9) in the eight lanes of `digits`, lane 0 the
+    /// most significant: pairs, then quads, then the eight digits are combined by three multiplies.
+    @inline(__always)
+    static func combine(_ digits: UInt64) -> UInt64 {
+        var value = (digits &* 10 &+ (digits &>> 8)) & 0x00FF_00FF_00FF_00FF
+        value = (value &* 100 &+ (value &>> 16)) & 0x0000_FFFF_0000_FFFF
+        return (value &* 10_000 &+ (value &>> 32)) & 0xFFFF_FFFF
+    }
+
+    /// The unsigned decimal whose `length` digits are in `head` (the first eight) and `tail` (the
+    /// rest), zero lanes after them; `nil` when a lane is not a digit.
+    ///
+    ///     decimal("12345678", "90", length: 10)  // 1234567890
+    ///
+    /// - Precondition: `1 <= length <= 16`.
+    @inline(__always)
+    static func decimal(_ head: UInt64, _ tail: UInt64, length: Int) -> UInt64? {
+        if length <= 8 {
+            let mask = UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length)
+            guard isDigits(head, mask: mask) else { return nil }
+            // Right-align: the missing leading lanes read as zero digits.
+            return combine((head & lowNibbles) &<< UInt64(truncatingIfNeeded: 64 &- 8 &* length))
+        }
+        let tailMask = UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* length)
+        guard isDigits(head, mask: .max), isDigits(tail, mask: tailMask) else { return nil }
+        let digits = (UInt128(tail & lowNibbles) &<< 64 | UInt128(head & lowNibbles)) &<< UInt128(truncatingIfNeeded: 128 &- 8 &* length)
+        return combine(UInt64(truncatingIfNeeded: digits)) &* 100_000_000 &+ combine(UInt64(truncatingIfNeeded: digits &>> 64))
+    }
+}

@@ -1,0 +1,204 @@
+extension RecordParser {
+    /// Reads the usual record quickly: one space between values, exactly the format's number of
+    /// values, every value valid. Values are looked at eight bytes at a time (`LineWord`), and a
+    /// value met before is not parsed again: when a column holds the same bytes as in the
+    /// previous line (its `ColumnMemo`), the fast path's record (`working`) still holds the value;
+    /// an address is also looked up in a small table shared by the address columns (a NAT
+    /// gateway's address shows in one column, then in another).
+    ///
+    /// Anything else (runs of spaces or tabs, control characters, missing or extra values, an
+    /// invalid value, numbers of sixteen digits or more) returns false and leaves `record` as it
+    /// was; `parseValues` then reads the line from the start and says what is wrong with it, so
+    /// both paths give the same outcome, values and reason for every line.
+    ///
+    /// - Parameters:
+    ///   - base: the line's bytes; `count` of them.
+    ///   - first: the index of the first value (separators before it skipped).
+    /// - Returns: true when `record` now holds the line's values; false when the line needs the
+    ///   full path.
+    @inline(__always)
+    func parseValuesQuickly(_ base: UnsafePointer<UInt8>, count: Int, from first: Int) -> Bool {
+        // Locals, not properties, in the loop: the optimizer keeps them in registers.
+        let values = working, record = UnsafeMutableRawPointer(working), addresses = addressMemos
+        values.pointee.present = formatPresence
+        // The loop walks the columns' memos and start positions by pointer; ends are
+        // `tokenCapacity` entries after the starts.
+        var memo = memos, starts = tokenStarts
+        let lastMemo = memos + fieldCount
+        var index = first
+        while memo < lastMemo {
+            let head: UInt64
+            if index &+ 8 <= count {
+                head = LineWord.load(base, at: index)
+            } else {
+                guard index < count else { return false }
+                head = LineWord.loadEnd(base, at: index, count: count)
+            }
+            starts.pointee = index
+            let slot = memo.pointee.slot
+            var stops = LineWord.stops(head)
+            // A separator or control character first: an empty value (two separators in a row).
+            guard stops & LineWord.firstLaneTopBit == 0 else { return false }
+            var end: Int
+            if slot == .text {
+                end = stops != 0 ? index &+ LineWord.lanes(before: stops) : Self.tokenEnd(base, from: index &+ 8, count: count)
+            } else {
+                var key = head, tail: UInt64 = 0
+                if stops != 0 {
+                    end = index &+ LineWord.lanes(before: stops)
+                    key = head & LineWord.mask(before: stops)
+                } else if index &+ 8 < count {
+                    tail = LineWord.load(base, at: index &+ 8, count: count)
+                    stops = LineWord.stops(tail)
+                    if stops != 0 {
+                        end = index &+ 8 &+ LineWord.lanes(before: stops)
+                        tail &= LineWord.mask(before: stops)
+                    } else {
+                        // Sixteen bytes or more: a long IPv6 address, or the full path.
+                        end = longAddress(base, from: index, count: count, in: memo)
+                        guard end > 0 else { return false }
+                        // Stored, and the memo emptied: the empty key matches it below.
+                        key = 0
+                        tail = 0
+                    }
+                } else {
+                    end = count
+                }
+                if key == memo.pointee.head, tail == memo.pointee.tail {
+                    // The same bytes as the previous line's: the record still holds the value.
+                } else if key == LineWord.dash {
+                    values.pointee.present &= ~memo.pointee.presence
+                } else if slot.isAddress {
+                    let recent = addresses + AddressMemos.slot(head: key, tail: tail)
+                    if key == recent.pointee.head, tail == recent.pointee.tail {
+                        (record + Int(memo.pointee.offset)).storeBytes(of: recent.pointee.value, as: UInt128.self)
+                        memo.pointee.head = key
+                        memo.pointee.tail = tail
+                    } else {
+                        guard rememberAddress(base + index, length: end &- index, head: key, tail: tail, in: memo,
+                                              recent: recent) else { return false }
+                    }
+                } else if memo.pointee.offset != 0 {
+                    // A number: parsed here, stored in its cell.
+                    guard let value = LineWord.decimal(key, tail, length: end &- index), value <= memo.pointee.maximum else { return false }
+                    (record + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt64.self)
+                    memo.pointee.head = key
+                    memo.pointee.tail = tail
+                } else {
+                    guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                }
+            }
+            starts[Self.tokenCapacity] = end
+            if end < count {
+                guard base[end] == ASCII.space else { return false }
+            }
+            index = end &+ 1
+            memo += 1
+            starts += 1
+        }
+        // The last value must end the line (with at most one space after it).
+        guard index >= count else { return false }
+        tokenCount = fieldCount
+        self.record = values.pointee
+        return true
+    }
+
+    /// Parses a number or keyword not found in its column's memo into the fast path's record,
+    /// and remembers its bytes.
+    /// - Parameters:
+    ///   - head: the value's first eight bytes as a `LineWord`, zero lanes after its end.
+    ///   - tail: bytes 8–15 likewise (0 when the value is shorter).
+    /// - Returns: false when the value is not valid in `slot`.
+    @inline(never)
+    private func remember(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+                          in memo: UnsafeMutablePointer<ColumnMemo>) -> Bool {
+        let bits: UInt128
+        if slot.isKeyword {
+            guard let keyword = Self.keywordBits(slot, token, length) else { return false }
+            bits = keyword
+        } else {
+            guard let value = LineWord.decimal(head, tail, length: length), value <= maximums[Int(slot.rawValue)] else { return false }
+            bits = UInt128(value)
+        }
+        working.pointee.set(slot, bits: bits)
+        memo.pointee.head = head
+        memo.pointee.tail = tail
+        return true
+    }
+
+    /// Parses an address found neither in its column's memo nor in the table of recent
+    /// addresses into the fast path's record, and remembers it in both.
+    /// - Parameter recent: the table's entry for the address's bytes.
+    /// - Returns: false when the value is not an address.
+    @inline(never)
+    private func rememberAddress(_ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+                                 in memo: UnsafeMutablePointer<ColumnMemo>, recent: UnsafeMutablePointer<AddressMemo>) -> Bool {
+        let value: UInt128
+        if let v4 = IPAddress.parseIPv4(token, length) {
+            value = IPAddress(ipv4: v4).value
+        } else {
+            guard let v6 = Self.ipv6Bits(token, length) else { return false }
+            value = v6
+        }
+        (UnsafeMutableRawPointer(working) + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt128.self)
+        recent.pointee = AddressMemo(head: head, tail: tail, value: value)
+        memo.pointee.head = head
+        memo.pointee.tail = tail
+        return true
+    }
+
+    /// An IPv6 address's `value`, or `nil`. Out of line: its scratch space would otherwise sit
+    /// in the caller's frame.
+    @inline(never)
+    static func ipv6Bits(_ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
+        IPAddress.parseIPv6(token, length)?.value
+    }
+
+    /// A keyword's raw value (`action`, `log-status`, `flow-direction`), or `nil` when the word
+    /// is not one the slot accepts.
+    @inline(never)
+    static func keywordBits(_ slot: Slot, _ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
+        var values = FlowRecord()
+        guard values.parseWord(token, length, slot) else { return nil }
+        switch slot {
+        case .action: return values.action.map { UInt128($0.rawValue) }
+        case .logStatus: return values.logStatus.map { UInt128($0.rawValue) }
+        default: return values.flowDirection.map { UInt128($0.rawValue) }
+        }
+    }
+
+    /// A value of sixteen bytes or more at `index`: read here only when it is an IPv6 address
+    /// (not remembered, and the column's memo is forgotten: long addresses rarely repeat).
+    /// - Returns: where the value ends, or -1 for the full path.
+    @inline(never)
+    private func longAddress(_ base: UnsafePointer<UInt8>, from index: Int, count: Int,
+                             in memo: UnsafeMutablePointer<ColumnMemo>) -> Int {
+        guard memo.pointee.slot.isAddress else { return -1 }
+        let end = Self.tokenEnd(base, from: index + 16, count: count)
+        guard end == count || base[end] == ASCII.space,
+              let value = Self.ipv6Bits(base + index, end - index) else { return -1 }
+        (UnsafeMutableRawPointer(working) + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt128.self)
+        memo.pointee.head = 0
+        memo.pointee.tail = 0
+        return end
+    }
+}
+
+extension FlowRecord {
+    /// Stores a value of `slot` given as `RecordParser.remember(…)` keeps it: a number, an
+    /// address's `value`, or a keyword's raw value.
+    @inline(__always)
+    mutating func set(_ slot: RecordParser.Slot, bits: UInt128) {
+        let low = UInt64(truncatingIfNeeded: bits)
+        switch slot {
+        case .srcaddr: srcaddr = IPAddress(value: bits)
+        case .dstaddr: dstaddr = IPAddress(value: bits)
+        case .pktSrcaddr: pktSrcaddr = IPAddress(value: bits)
+        case .pktDstaddr: pktDstaddr = IPAddress(value: bits)
+        case .action: action = FlowAction(rawValue: UInt8(truncatingIfNeeded: low)) ?? .accept
+        case .logStatus: logStatus = LogStatus(rawValue: UInt8(truncatingIfNeeded: low)) ?? .ok
+        case .flowDirection: flowDirection = FlowDirection(rawValue: UInt8(truncatingIfNeeded: low)) ?? .ingress
+        default: store(low, slot)
+        }
+    }
+}

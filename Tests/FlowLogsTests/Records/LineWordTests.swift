@@ -1,0 +1,55 @@
+import Testing
+@testable import FlowLogs
+
+struct LineWordTests {
+    /// The value's bytes as `LineWord` head and tail words (zero lanes after it).
+    private func words(_ text: String) -> (UInt64, UInt64) {
+        let bytes = Array(text.utf8)
+        var head: UInt64 = 0, tail: UInt64 = 0
+        for (index, byte) in bytes.enumerated() {
+            if index < 8 { head |= UInt64(byte) << (8 * index) } else { tail |= UInt64(byte) << (8 * (index - 8)) }
+        }
+        return (head, tail)
+    }
+
+    @Test(arguments: ["0", "7", "42", "443", "65535", "1234567", "12345678", "123456789", "1418530010",
+                      "000000000000001", "999999999999999", "4249000000000", "100000000", "99999999"])
+    func decimalsOfEveryLength(text: String) {
+        let (head, tail) = words(text)
+        #expect(LineWord.decimal(head, tail, length: text.utf8.count) == UInt64(text))
+    }
+
+    @Test(arguments: ["a", "1a", "12:4", "1234567/", "12345678:", "123456789x", "/", ":", "12345678 1"])
+    func nonDigitsAreRejected(text: String) {
+        let (head, tail) = words(text)
+        #expect(LineWord.decimal(head, tail, length: text.utf8.count) == nil)
+    }
+
+    @Test func stopsFindTheFirstSeparatorOrControlByte() {
+        for (text, lanes) in [("443 6", 3), ("eni-1\t", 5), ("ab\u{1b}c", 2), ("12345678", 8)] {
+            let (head, _) = words(text)
+            let stops = LineWord.stops(head)
+            if lanes == 8 {
+                #expect(stops == 0)
+            } else {
+                #expect(LineWord.lanes(before: stops) == lanes)
+                #expect(head & LineWord.mask(before: stops) == words(String(text.prefix(lanes))).0)
+            }
+        }
+        // A byte of 0x80 or above is a value byte, not a stop.
+        #expect(LineWord.stops(0x2020_FFFF_FFFF_FFFF) & 0x0000_FFFF_FFFF_FFFF == 0)
+    }
+
+    @Test func loadsNeverReadPastTheLine() {
+        let line = Array("2 123 45".utf8)
+        for count in 1...line.count {
+            let prefix = Array(line.prefix(count))
+            for index in 0..<count {
+                let word = FastPathSupport.atPageEnd(prefix) { bytes in
+                    LineWord.load(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), at: index, count: count)
+                }
+                #expect(word == words(String(decoding: prefix[index...], as: UTF8.self)).0)
+            }
+        }
+    }
+}
