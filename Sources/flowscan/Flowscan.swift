@@ -72,6 +72,8 @@ enum Flowscan {
 
     /// The command whose path the words start with (the longest match), and the words after it.
     static func select(_ words: [String]) throws(UsageError) -> (any Runnable.Type, [String]) {
+        // `flowscan report PATH...` names the main command explicitly (for a folder called `inspect`).
+        if words.first == "report" { return (ReportCommand.self, Array(words.dropFirst())) }
         let named = commands.filter { !$0.command.path.isEmpty }
         let matches = named.filter { Array(words.prefix($0.command.path.count)) == $0.command.path }
         if let best = matches.max(by: { $0.command.path.count < $1.command.path.count }) {

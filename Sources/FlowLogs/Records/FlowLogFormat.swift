@@ -78,6 +78,7 @@ extension FlowLogFormat {
         let separators: Set<Character> = [" ", ",", "\t", "\n"]
         let words = specification.split(whereSeparator: { separators.contains($0) })
         guard !words.isEmpty else { throw .empty }
+        guard words.count <= RecordParser.maximumFields else { throw .tooManyFields(words.count) }
         var names: [String] = []
         for word in words {
             var name = Substring(word)
@@ -110,6 +111,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     /// A word is not a field name (letters, digits, `-` and `_`, optionally inside `${…}`).
     case invalidName(String)
+    /// More fields than a record may hold.
+    case tooManyFields(Int)
 
     public var description: String {
         switch self {
@@ -117,6 +120,8 @@ public enum FormatError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the format names no fields; give field names such as 'version account-id interface-id srcaddr …'"
         case let .invalidName(word):
             return "'\(word)' is not a field name; write names as in a flow-log header ('srcaddr') or as '${srcaddr}'"
+        case let .tooManyFields(count):
+            return "\(count) fields; a record has at most \(RecordParser.maximumFields)"
         }
     }
 }

@@ -115,7 +115,9 @@ final class RecordParser {
     }
 
     /// Makes `format` the current format.
+    /// - Precondition: at most `maximumFields` columns (`--format` and header lines are checked).
     func use(_ format: FlowLogFormat) {
+        precondition(format.columns.count <= Self.maximumFields, "a format of \(format.columns.count) fields")
         self.format = format
         fieldCount = format.columns.count
         formatIsAssumed = format.isAssumed

@@ -170,6 +170,16 @@ struct CommandLineTests {
         #expect(markdown.stdout.contains("\n| service | region |"))
     }
 
+    @Test func theReportCanBeNamed() throws {
+        let plain = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"])
+        let named = try Binary.run(["report", "SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"])
+        #expect(named.status == 0)
+        #expect(named.stdout == plain.stdout)
+        let overSize = try Binary.run(["inspect", "x.log", "--format", Array(repeating: "bytes", count: 200).joined(separator: " ")])
+        #expect(overSize.status == 1)
+        #expect(overSize.stderr.contains("200 fields; a record has at most 128"))
+    }
+
     @Test func failAboveExitsThreeAndWinsOverDamage() throws {
         let args = ["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"]
         #expect(try Binary.run(args + ["--fail-above", "1"]).status == 3)

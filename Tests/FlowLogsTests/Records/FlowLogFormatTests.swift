@@ -17,7 +17,7 @@ struct FlowLogFormatTests {
         #expect(!format.isAssumed)
     }
 
-    @Test(arguments: ["", " , ", "${version", "ver$ion", "${}"])
+    @Test(arguments: ["", " , ", "${version", "ver$ion", "${}", Array(repeating: "srcaddr", count: 129).joined(separator: " ")])
     func badFormatOptions(specification: String) {
         #expect(throws: FormatError.self) { try FlowLogFormat.parse(specification: specification) }
     }

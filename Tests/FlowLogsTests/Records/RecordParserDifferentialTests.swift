@@ -24,33 +24,22 @@ struct RecordParserDifferentialTests {
     ]
     private static let oddBytes: [UInt8] = Array("0123456789.:- \t\u{0}\u{1b}aZ/".utf8) + [0xff]
 
-    /// SplitMix64: the same lines on every run.
-    private struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
 
-    private static func mutate(_ line: [UInt8], _ random: inout Random) -> [UInt8] {
+    private static func mutate(_ line: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
         var bytes = line
         var words = line.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false).map(Array.init)
-        switch random.next(8) {
-        case 0 where !bytes.isEmpty: bytes[random.next(bytes.count)] = oddBytes[random.next(oddBytes.count)]
-        case 1 where !bytes.isEmpty: bytes.remove(at: random.next(bytes.count))
-        case 2: bytes.insert(oddBytes[random.next(oddBytes.count)], at: random.next(bytes.count + 1))
+        switch random.below(8) {
+        case 0 where !bytes.isEmpty: bytes[random.below(bytes.count)] = oddBytes[random.below(oddBytes.count)]
+        case 1 where !bytes.isEmpty: bytes.remove(at: random.below(bytes.count))
+        case 2: bytes.insert(oddBytes[random.below(oddBytes.count)], at: random.below(bytes.count + 1))
         case 3:
-            words[random.next(words.count)] = Array(oddValues[random.next(oddValues.count)].utf8)
+            words[random.below(words.count)] = Array(oddValues[random.below(oddValues.count)].utf8)
             bytes = Array(words.joined(separator: [UInt8(ascii: " ")]))
         case 4:
-            words.remove(at: random.next(words.count))
+            words.remove(at: random.below(words.count))
             bytes = Array(words.joined(separator: [UInt8(ascii: " ")]))
-        case 5: bytes = Array(bytes.prefix(random.next(bytes.count + 1)))
-        case 6: bytes += Array([" ", "  ", "\t", " extra", "\r"][random.next(5)].utf8)
+        case 5: bytes = Array(bytes.prefix(random.below(bytes.count + 1)))
+        case 6: bytes += Array([" ", "  ", "\t", " extra", "\r"][random.below(5)].utf8)
         default: break
         }
         return bytes
@@ -58,19 +47,19 @@ struct RecordParserDifferentialTests {
 
     @Test(arguments: [1, 2, 3])
     func fastAndFullPathsAgree(seed: UInt64) {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let pair = RecordParserFastPathTests.Pair()
         let groups = [(Fixtures.v2Header, Fixtures.v2Records), (Self.v5Header, Self.v5Records)]
         for _ in 0..<40 {
-            let (header, records) = groups[random.next(groups.count)]
-            if random.next(4) > 0 { pair.parse(header) }
+            let (header, records) = groups[random.below(groups.count)]
+            if random.below(4) > 0 { pair.parse(header) }
             for _ in 0..<40 {
-                var line = Array(records[random.next(records.count)].utf8)
-                if random.next(3) == 0 {
-                    for _ in 0...random.next(3) { line = Self.mutate(line, &random) }
+                var line = Array(records[random.below(records.count)].utf8)
+                if random.below(3) == 0 {
+                    for _ in 0...random.below(3) { line = Self.mutate(line, &random) }
                 }
                 // Sometimes twice: what a line left in the memos meets the same bytes again.
-                for _ in 0...random.next(2) { pair.parse(String(decoding: line, as: UTF8.self)) }
+                for _ in 0...random.below(2) { pair.parse(String(decoding: line, as: UTF8.self)) }
             }
         }
     }
