@@ -223,6 +223,8 @@ public enum MalformedReason: Equatable, Sendable, CustomStringConvertible {
     case invalidValue(field: String, value: String, expected: String)
     /// A control character (NUL, escape…) inside the line.
     case controlCharacter(byte: UInt8)
+    /// `end` is before `start`.
+    case endBeforeStart(start: UInt64, end: UInt64)
     /// Longer than the line-length limit.
     case tooLong(limit: Int)
     /// The file broke off (damage) in the middle of this line.
@@ -237,6 +239,8 @@ public enum MalformedReason: Equatable, Sendable, CustomStringConvertible {
             return "\(found) fields, the format has \(expected)" + hint
         case let .invalidValue(field, value, expected):
             return "\(field) '\(value)' is not \(expected)"
+        case let .endBeforeStart(start, end):
+            return "end \(end) is before start \(start)"
         case let .controlCharacter(byte):
             return "control character 0x\(String(byte, radix: 16, uppercase: false)) in the line"
         case let .tooLong(limit):

@@ -83,6 +83,7 @@ final class RecordParser {
         case fieldCount
         case value(column: Int, expected: StaticString)
         case control(UInt8)
+        case endBeforeStart(start: UInt64, end: UInt64)
     }
 
     init(format: FlowLogFormat) {
@@ -192,12 +193,23 @@ final class RecordParser {
             }
         }
         if formatIsTransitGateway { return .transitGateway }
-        guard quickly, parseValuesQuickly(base, count: count, from: first) else { return parseValues(base, count: count, from: first) }
-        switch record.logStatus {
-        case .noData: return .noData
-        case .skipData: return .skipData
-        default: return .record
+        let outcome: Outcome
+        if quickly, parseValuesQuickly(base, count: count, from: first) {
+            switch record.logStatus {
+            case .noData: outcome = .noData
+            case .skipData: outcome = .skipData
+            default: outcome = .record
+            }
+        } else {
+            outcome = parseValues(base, count: count, from: first)
+            if outcome == .malformed || outcome == .transitGateway { return outcome }
         }
+        // A window that ends before it starts is not a record AWS writes.
+        if let start = record.start, let end = record.end, start > end {
+            failure = .endBeforeStart(start: start, end: end)
+            return .malformed
+        }
+        return outcome
     }
 
     /// The text of `field` in the last record, or `nil` when absent (`-`) or not in the format.
@@ -225,6 +237,8 @@ final class RecordParser {
                 : .tooManyFields(found: tokenCount, expected: fieldCount)
         case let .control(byte):
             return .controlCharacter(byte: byte)
+        case let .endBeforeStart(start, end):
+            return .endBeforeStart(start: start, end: end)
         case let .value(column, expected):
             let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
             let shown = String(decoding: token.prefix(64), as: UTF8.self) + (token.count > 64 ? "…" : "")

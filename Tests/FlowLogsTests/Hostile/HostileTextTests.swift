@@ -88,6 +88,7 @@ struct HostileTextTests {
             line(["PACKETS": "-3"]), line(["SRC": "10.0.0.256"]), line(["DST": "300.1.1.1"]),
             line(["SRC": "fe80::1%eth0"]), line(["DPORT": "65536"]), line(["SPORT": "99999"]),
             line(["BYTES": "1e3"]), line(["SRC": "1.2.3"]), line(["DST": "::ffff:1.2.3.4.5"]),
+            line([:]).replacingOccurrences(of: "1764000000 1764000060", with: "1764000060 1764000000"),
         ]
         let good = [line(["SRC": "::ffff:10.0.0.1"]), line(["DST": "64:ff9b::34d8:801"]), line(["BYTES": "18446744073709551615"])]
         let file = try inspect("values.log", ([Fixtures.v2Header] + bad + good).joined(separator: "\n") + "\n")
