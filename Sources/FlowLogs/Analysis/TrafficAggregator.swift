@@ -1,50 +1,5 @@
 import Foundation
 
-/// What every worker needs to classify records; shared read-only.
-final class AnalysisContext: Sendable {
-    let prefixes: PrefixTable
-    /// Extra private space (`--vpc-cidr`), beyond RFC 1918, 100.64/10 and fc00::/7.
-    let vpcCIDRs: [IPPrefix]
-    /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
-    let since: UInt64?
-    let until: UInt64?
-    /// Track private ↔ private bytes per address: needed only to detect NAT gateways in logs
-    /// without `pkt-*` fields when the user named none.
-    let tracksEastWest: Bool
-    /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
-    let tableCapacity: Int
-    /// The most distinct private addresses kept apart per worker; the rest share one entry.
-    let localCapacity: Int
-    /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
-    let serviceNames: [[UInt8]]
-
-    init(prefixes: PrefixTable, vpcCIDRs: [IPPrefix], since: UInt64?, until: UInt64?,
-         tracksEastWest: Bool, tableCapacity: Int) {
-        self.prefixes = prefixes
-        self.vpcCIDRs = vpcCIDRs
-        self.since = since
-        self.until = until
-        self.tracksEastWest = tracksEastWest
-        self.tableCapacity = tableCapacity
-        localCapacity = max(1024, tableCapacity * 4)
-        serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
-    }
-
-    /// True for the VPC's own address space.
-    @inline(__always)
-    func isPrivate(_ address: IPAddress) -> Bool {
-        if address.isPrivate { return true }
-        for cidr in vpcCIDRs where cidr.contains(address) { return true }
-        return false
-    }
-
-    /// True for addresses reachable only through the public path (not private, not special).
-    @inline(__always)
-    func isPublic(_ address: IPAddress) -> Bool {
-        address.scope == .public && !vpcCIDRs.contains { $0.contains(address) }
-    }
-}
-
 /// Counts every record that matters for the report, per worker; workers merge at the end.
 ///
 /// Nothing here decides which addresses are NAT gateways: that needs all the evidence, so the
@@ -348,23 +303,5 @@ struct TrafficAggregator: MergeableSink {
         for (region, count) in other.recordRegions { flushedRecordRegions[region, default: 0] += count }
         for (region, count) in other.pathRegions { pathRegions[region, default: 0] += count }
         counters.add(other.counters)
-    }
-}
-
-/// Ports whose protocols send data in clear text (HTTP, FTP, Telnet, SMTP, POP3, IMAP, LDAP,
-/// SNMP, syslog, MQTT, Redis, Memcached, and HTTP alternates).
-enum CleartextPorts {
-    static let names: [UInt16: String] = [
-        20: "FTP data", 21: "FTP", 23: "Telnet", 25: "SMTP", 80: "HTTP", 110: "POP3", 143: "IMAP",
-        161: "SNMP", 389: "LDAP", 514: "syslog", 1883: "MQTT", 6379: "Redis", 8080: "HTTP-alt", 11211: "Memcached",
-    ]
-
-    /// A switch, not a dictionary lookup: asked for every record to a public peer.
-    @inline(__always)
-    static func contains(_ port: UInt16) -> Bool {
-        switch port {
-        case 20, 21, 23, 25, 80, 110, 143, 161, 389, 514, 1883, 6379, 8080, 11211: return true
-        default: return false
-        }
     }
 }

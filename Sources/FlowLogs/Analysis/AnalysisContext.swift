@@ -1,0 +1,44 @@
+/// What every worker needs to classify records; shared read-only.
+final class AnalysisContext: Sendable {
+    let prefixes: PrefixTable
+    /// Extra private space (`--vpc-cidr`), beyond RFC 1918, 100.64/10 and fc00::/7.
+    let vpcCIDRs: [IPPrefix]
+    /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
+    let since: UInt64?
+    let until: UInt64?
+    /// Track private ↔ private bytes per address: needed only to detect NAT gateways in logs
+    /// without `pkt-*` fields when the user named none.
+    let tracksEastWest: Bool
+    /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
+    let tableCapacity: Int
+    /// The most distinct private addresses kept apart per worker; the rest share one entry.
+    let localCapacity: Int
+    /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
+    let serviceNames: [[UInt8]]
+
+    init(prefixes: PrefixTable, vpcCIDRs: [IPPrefix], since: UInt64?, until: UInt64?,
+         tracksEastWest: Bool, tableCapacity: Int) {
+        self.prefixes = prefixes
+        self.vpcCIDRs = vpcCIDRs
+        self.since = since
+        self.until = until
+        self.tracksEastWest = tracksEastWest
+        self.tableCapacity = tableCapacity
+        localCapacity = max(1024, tableCapacity * 4)
+        serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
+    }
+
+    /// True for the VPC's own address space.
+    @inline(__always)
+    func isPrivate(_ address: IPAddress) -> Bool {
+        if address.isPrivate { return true }
+        for cidr in vpcCIDRs where cidr.contains(address) { return true }
+        return false
+    }
+
+    /// True for addresses reachable only through the public path (not private, not special).
+    @inline(__always)
+    func isPublic(_ address: IPAddress) -> Bool {
+        address.scope == .public && !vpcCIDRs.contains { $0.contains(address) }
+    }
+}
