@@ -1,3 +1,4 @@
+import FlowLogs
 import Foundation
 
 /// Standard output and standard error, buffered, for the whole process.
@@ -16,10 +17,11 @@ enum Console {
         if pending.count >= 1 << 16 { flush() }
     }
 
-    /// Writes text to standard error at once (after flushing standard output).
+    /// Writes text to standard error at once (after flushing standard output). Messages quote
+    /// input (paths, values, region names), so control characters in them are shown escaped.
     static func error(_ text: String) {
         flush()
-        write(Array(text.utf8), to: STDERR_FILENO)
+        write(Array(TerminalText.safeLines(text).utf8), to: STDERR_FILENO)
     }
 
     /// Writes a progress line to standard error at once, from any thread (standard output's

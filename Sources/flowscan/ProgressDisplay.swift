@@ -83,7 +83,7 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     private static func clock(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
+        let total = Int(min(max(seconds, 0), 359_999).rounded())  // up to 99:59:59
         let (hours, minutes, secs) = (total / 3600, total / 60 % 60, total % 60)
         let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
         return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(secs))" : "\(minutes):\(twoDigits(secs))"

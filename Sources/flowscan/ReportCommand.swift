@@ -100,7 +100,7 @@ enum ReportCommand: Runnable {
         for (flag, key) in [("nat-gateway-hour", "nat_gateway_hour"), ("nat-gateway-gb", "nat_gateway_gb"),
                             ("interface-endpoint-hour", "interface_endpoint_hour"), ("interface-endpoint-gb", "interface_endpoint_gb"),
                             ("public-ipv4-hour", "public_ipv4_hour")] {
-            if let price = try arguments.value(flag, expected: "a non-negative amount of US dollars", SharedOptions.dollars) {
+            if let price = try arguments.value(flag, expected: "a price in US dollars (0 to 1000000)", SharedOptions.price) {
                 _ = pricing.set(key, price)
             }
         }

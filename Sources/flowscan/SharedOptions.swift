@@ -50,6 +50,12 @@ enum SharedOptions {
         return value
     }
 
+    /// A unit price in US dollars: as the pricing file allows, 0 to 1,000,000.
+    static func price(_ text: String) -> Double? {
+        guard let value = dollars(text), value < 1_000_000 else { return nil }
+        return value
+    }
+
     /// Finds and loads ip-ranges.json (`--prefixes`, `$FLOWSCAN_PREFIXES`, the cache).
     static func loadPrefixes(_ arguments: ParsedArguments) throws -> (PrefixTable, PrefixFileInfo) {
         let (path, origin) = try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"),

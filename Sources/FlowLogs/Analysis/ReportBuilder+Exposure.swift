@@ -3,7 +3,7 @@ import Foundation
 extension ReportBuilder {
     /// How much AWS-bound traffic takes the public path, and what depends on the NAT gateways.
     func exposure(_ destinations: [Destination]) -> Exposure {
-        let awsViaNAT = destinations.filter { $0.category != .internet }.reduce(UInt64(0)) { $0 + $1.traffic.bytes }
+        let awsViaNAT = destinations.filter { $0.category != .internet }.reduce(UInt64(0)) { $0.saturatingAdd($1.traffic.bytes) }
         let paths = instancePaths()
         let countedPairs = countedLocalKinds()
         func isCounted(_ index: UInt32, _ kind: LegKind, _ pktFormat: Bool, _ classIndex: Int) -> Bool {
@@ -16,7 +16,8 @@ extension ReportBuilder {
 
         var internet: [PeerGroup: UInt64] = [:]
         for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, 0) {
-            internet[PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber), default: 0] += tally.bytes
+            let group = PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber)
+            internet[group] = (internet[group] ?? 0).saturatingAdd(tally.bytes)
         }
         var cleartext: [CleartextGroup: Tally] = [:]
         for (key, tally) in aggregator.cleartext where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
@@ -26,7 +27,7 @@ extension ReportBuilder {
         let topPeers = internet.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(options.top)
             .map { Exposure.Peer(address: $0.key.peer, port: $0.key.port, protocolNumber: $0.key.protocolNumber,
                                  service: ServiceRegionName.internet, bytes: $0.value) }
-        let listed = topPeers.reduce(UInt64(0)) { $0 + $1.bytes }
+        let listed = topPeers.reduce(UInt64(0)) { $0.saturatingAdd($1.bytes) }
 
         let cleartextRows = cleartext.map { group, tally in
             Exposure.Cleartext(port: group.port, name: CleartextPorts.names[group.port] ?? "", service: name(group.classIndex).service,
@@ -39,9 +40,9 @@ extension ReportBuilder {
             let toNAT = aggregator.localIndexOf(key.local).map { natLocals.contains($0) } ?? false
             let direction = key.direction == .outbound ? "egress blocked" : (toNAT ? "inbound to a NAT gateway" : "inbound")
             rejected[RejectGroup(direction: direction, service: name(key.classIndex).service, port: key.port), default: Tally()].add(tally)
-            rejectedRecords += tally.records
+            rejectedRecords = rejectedRecords.saturatingAdd(tally.records)
         }
-        rejectedRecords += aggregator.rejects.foldedTally.records
+        rejectedRecords = rejectedRecords.saturatingAdd(aggregator.rejects.foldedTally.records)
         let rejectedRows = rejected.map {
             Exposure.Rejected(direction: $0.key.direction, service: $0.key.service, port: $0.key.port,
                               records: $0.value.records, bytes: $0.value.bytes)
@@ -50,9 +51,9 @@ extension ReportBuilder {
         var ipv6Out: UInt64 = 0, ipv6In: UInt64 = 0, ipv6Unknown: UInt64 = 0
         for (key, tally) in aggregator.ipv6 {
             switch key.direction {
-            case .outbound: ipv6Out += tally.bytes
-            case .inbound: ipv6In += tally.bytes
-            case nil: ipv6Unknown += tally.bytes
+            case .outbound: ipv6Out = ipv6Out.saturatingAdd(tally.bytes)
+            case .inbound: ipv6In = ipv6In.saturatingAdd(tally.bytes)
+            case nil: ipv6Unknown = ipv6Unknown.saturatingAdd(tally.bytes)
             }
         }
         return Exposure(
@@ -93,15 +94,17 @@ extension ReportBuilder {
             && key.classIndex != 0 && !natLocals.contains(key.local) {
             let pair = LocalClass(local: key.local, classIndex: key.classIndex)
             let bytes = span.tally.bytes
-            share[pair, default: (0, 0, 0, 0)].all += bytes
+            var split = share[pair] ?? (0, 0, 0, 0)
+            split.all = split.all.saturatingAdd(bytes)
             switch key.trafficPath {
-            case 8: share[pair, default: (0, 0, 0, 0)].igw += bytes
-            case 7: share[pair, default: (0, 0, 0, 0)].endpoint += bytes
+            case 8: split.igw = split.igw.saturatingAdd(bytes)
+            case 7: split.endpoint = split.endpoint.saturatingAdd(bytes)
             case 2:
-                if category(key.classIndex) == .gatewayEndpoint { share[pair, default: (0, 0, 0, 0)].ambiguous += bytes }
-                else { share[pair, default: (0, 0, 0, 0)].igw += bytes }
+                if category(key.classIndex) == .gatewayEndpoint { split.ambiguous = split.ambiguous.saturatingAdd(bytes) }
+                else { split.igw = split.igw.saturatingAdd(bytes) }
             default: break
             }
+            share[pair] = split
         }
         var result: (internetGateway: UInt64, endpoint: UInt64, ambiguous: UInt64) = (0, 0, 0)
         for (key, span) in aggregator.flows where key.kind == .outer && key.classIndex != 0 && !natLocals.contains(key.local) {
@@ -109,18 +112,19 @@ extension ReportBuilder {
             let bytes = Double(span.tally.bytes)
             if key.direction == .outbound {
                 switch key.trafficPath {
-                case 8: result.internetGateway += span.tally.bytes
-                case 7: result.endpoint += span.tally.bytes
+                case 8: result.internetGateway = result.internetGateway.saturatingAdd(span.tally.bytes)
+                case 7: result.endpoint = result.endpoint.saturatingAdd(span.tally.bytes)
                 case 2:
-                    if category(key.classIndex) == .gatewayEndpoint { result.ambiguous += span.tally.bytes }
-                    else { result.internetGateway += span.tally.bytes }
+                    if category(key.classIndex) == .gatewayEndpoint { result.ambiguous = result.ambiguous.saturatingAdd(span.tally.bytes) }
+                    else { result.internetGateway = result.internetGateway.saturatingAdd(span.tally.bytes) }
                 default: break
                 }
             } else {
                 let all = Double(split.all)
-                result.internetGateway += UInt64((bytes * Double(split.igw) / all).rounded())
-                result.endpoint += UInt64((bytes * Double(split.endpoint) / all).rounded())
-                result.ambiguous += UInt64((bytes * Double(split.ambiguous) / all).rounded())
+                func part(_ share: UInt64) -> UInt64 { UInt64(saturating: (bytes * Double(share) / all).rounded()) }
+                result.internetGateway = result.internetGateway.saturatingAdd(part(split.igw))
+                result.endpoint = result.endpoint.saturatingAdd(part(split.endpoint))
+                result.ambiguous = result.ambiguous.saturatingAdd(part(split.ambiguous))
             }
         }
         return result
@@ -161,7 +165,7 @@ extension ReportBuilder {
             lines.append("\(NumberText.grouped(totals.skipData)) SKIPDATA records: AWS skipped records during capture, so coverage is incomplete and figures are low")
         }
         if let age = report.prefixes.ageDays, age > 30 {
-            lines.append("ip-ranges.json is \(Int(age)) days old (AWS changes it several times a week): run 'flowscan prefixes update'")
+            lines.append("ip-ranges.json is \(NumberText.decimal(age, 0)) days old (AWS changes it several times a week): run 'flowscan prefixes update'")
         }
         if let window = report.window, window.isRough {
             lines.append("only \(NumberText.decimal(window.hours, 2)) hours of data: monthly figures are a rough projection")

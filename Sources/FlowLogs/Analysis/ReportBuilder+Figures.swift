@@ -122,7 +122,7 @@ extension ReportBuilder {
             var bytes = tally.bytes
             if vantage == .instanceInterface {
                 let share = natShare[LocalClass(local: local, classIndex: Int(key.classIndex))] ?? 1
-                bytes = UInt64((Double(bytes) * share).rounded())
+                bytes = UInt64(saturating: (Double(bytes) * share).rounded())
             }
             guard bytes > 0 else { continue }
             if natLocals.contains(local), key.kind == .outer {

@@ -156,8 +156,8 @@ extension ReportBuilder {
             natShare[pair] = share
             var part = value
             if share < 1 {
-                part.tally = Tally(bytes: UInt64((Double(value.tally.bytes) * share).rounded()),
-                                   packets: UInt64((Double(value.tally.packets) * share).rounded()),
+                part.tally = Tally(bytes: UInt64(saturating: (Double(value.tally.bytes) * share).rounded()),
+                                   packets: UInt64(saturating: (Double(value.tally.packets) * share).rounded()),
                                    records: value.tally.records)
             }
             counted.append((key, part))

@@ -143,10 +143,10 @@ final class DecodingReader {
             if !insideMember {
                 guard try startNextMember() else { return 0 }
             }
-            if inputStart == inputEnd {
-                try fill(minimum: 1)
-                if inputStart == inputEnd { throw .truncatedGzip(path: path, offset: offset) }
-            }
+            if inputStart == inputEnd { try fill(minimum: 1) }
+            // At the end of the file zlib may still hold inflated bytes it had no room to hand
+            // out: ask for them (with no input) before calling the file truncated.
+            let atEnd = inputStart == inputEnd
             let step = inflater.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: output)
             inputStart += step.consumed
             offset += UInt64(step.consumed)
@@ -161,6 +161,7 @@ final class DecodingReader {
                 members += 1
             }
             if step.produced > 0 { return step.produced }
+            if atEnd, !step.memberEnded { throw .truncatedGzip(path: path, offset: offset) }
             if !step.memberEnded, step.consumed == 0, inputStart < inputEnd {
                 // zlib made no progress with input available and room to write: it cannot go on.
                 throw .corruptGzip(path: path, offset: offset, reason: "inflate made no progress")

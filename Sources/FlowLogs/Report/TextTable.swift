@@ -68,6 +68,11 @@ public enum TerminalText {
         return result
     }
 
+    /// `safe` for each line of a multi-line text: the line breaks themselves are kept.
+    public static func safeLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { safe(String($0)) }.joined(separator: "\n")
+    }
+
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         // C0, DEL, C1, and the bidirectional overrides that can make text read as something else.

@@ -26,6 +26,7 @@ public enum NumberText {
     /// US dollars with two decimals and thousands separators: `1234.5` → `$1,234.50`.
     public static func dollars(_ value: Double) -> String {
         let cents = (abs(value) * 100).rounded()
+        guard cents < 1e17 else { return (value < 0 ? "-$" : "$") + String(describing: abs(value)) }
         let whole = UInt64(cents / 100)
         let fraction = Int(cents.truncatingRemainder(dividingBy: 100))
         return (value < 0 && cents > 0 ? "-" : "") + "$" + grouped(whole) + "." + (fraction < 10 ? "0" : "") + String(fraction)
