@@ -5,7 +5,7 @@ import Foundation
 
 /// The `records` fuzz target: the input as a flow-log file, read by `FlowLogFileReader` into a
 /// `TrafficAggregator`, turned into a report and rendered as text, JSON and Markdown; the `inspect`
-/// output too; and the first line as a `--format` value.
+/// output too; and the first line as a `--format` value, with which the file is read once more.
 ///
 /// Checks that every line is counted exactly once, that the line splitter finds the same lines
 /// whatever size the chunks, that no output holds terminal control characters, that the JSON
@@ -41,7 +41,7 @@ enum RecordsFuzzing {
 
         checkSummary(summary, of: input, aggregator: aggregator)
         checkSplitting(input)
-        parseFirstLine(input)
+        if let format = parseFirstLine(input) { readWithFormat(format, input, scratch: scratch) }
         checkInspection(summary)
         // The report is long even for one record (rendering is most of the time per input), so
         // it is only made when a record reached the aggregator.
@@ -115,13 +115,34 @@ enum RecordsFuzzing {
     }
 
     /// The first line as a `--format` value: either an error or a format of valid names.
-    static func parseFirstLine(_ input: UnsafeRawBufferPointer) {
+    static func parseFirstLine(_ input: UnsafeRawBufferPointer) -> FlowLogFormat? {
         let firstLine = String(decoding: input.prefix { $0 != ASCII.newline }, as: UTF8.self)
-        guard let format = try? FlowLogFormat.parse(specification: firstLine) else { return }
+        guard let format = try? FlowLogFormat.parse(specification: firstLine) else { return nil }
         fuzzRequire(!format.names.isEmpty && format.columns.count == format.names.count,
                     "format \(format.names) has \(format.columns.count) columns")
         for name in format.names {
             fuzzRequire(!name.isEmpty && name.allSatisfy(\.isFieldNameCharacter), "'\(name)' accepted as a field name")
+        }
+        return format
+    }
+
+    /// The file read again as with `--format FIRST-LINE`: still every line counted once.
+    static func readWithFormat(_ format: FlowLogFormat, _ input: UnsafeRawBufferPointer, scratch: FuzzScratchFile) {
+        // RecordParser keeps the positions of at most `maximumFields` values: a longer format
+        // would write past them, so it must be refused before a reader gets it.
+        guard format.columns.count <= RecordParser.maximumFields else {
+            fuzzFailure("--format with \(format.columns.count) fields accepted; RecordParser has room for \(RecordParser.maximumFields)")
+            return
+        }
+        var options = ReadOptions(format: format)
+        options.maximumLineLength = maximumLineLength
+        let reader = FlowLogFileReader(options: options)
+        defer { reader.deallocate() }
+        var sink = DiscardingSink()
+        let summary = reader.read(scratch.path, into: &sink)
+        if DecodingReader.sniff(input) == .text {
+            fuzzRequire(summary.status == .ok && summary.lines == FuzzChecks.lineCount(input),
+                        "with --format: \(summary.lines) lines counted, the file has \(FuzzChecks.lineCount(input))")
         }
     }
 
