@@ -14,6 +14,10 @@ struct FuzzCorpusTests {
             "BUG: CompanionFileError.description prints a pricing file's key as it is: escape sequences reach the terminal",
         "companions-nat-ip-escape-sequence":
             "BUG: CompanionFileError.description prints a describe-nat-gateways value as it is: escape sequences reach the terminal",
+        "prefixes-bad-cidr-reason-escape-sequence":
+            "BUG: PrefixFileError.badCIDR prints CIDRText's reason, which quotes the file's text as it is: escape sequences reach the terminal",
+        "records-format-over-128-fields":
+            "BUG: FlowLogFormat.parse(specification:) accepts more than 128 fields; RecordParser writes past its token buffers",
     ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
