@@ -48,10 +48,17 @@ enum RecordsFuzzing {
         if summary.records > 0 { checkReport(aggregator, summary: summary, options: options) }
     }
 
-    /// Every line counted once; what was read matches what is in the file.
+    /// Every line counted once, every record once by the aggregator; what was read matches what
+    /// is in the file.
     static func checkSummary(_ summary: FileSummary, of input: UnsafeRawBufferPointer, aggregator: TrafficAggregator) {
-        fuzzRequire(summary.records == Int(aggregator.counters.considered),
-                    "\(summary.records) records but the aggregator saw \(aggregator.counters.considered)")
+        let counters = aggregator.counters
+        fuzzRequire(summary.records == Int(counters.considered),
+                    "\(summary.records) records but the aggregator saw \(counters.considered)")
+        let setAside = counters.outsideWindow + counters.withoutAddresses + counters.eastWest + counters.otherAddresses
+            + counters.rejected + counters.ipv6
+        let inFlows = aggregator.flows.reduce(UInt64(0)) { $0 + $1.value.tally.records }
+        fuzzRequire(setAside + inFlows == counters.considered,
+                    "\(counters.considered) records: \(inFlows) in flows and \(setAside) set aside (\(counters))")
         fuzzRequire(summary.malformedExamples.count <= min(summary.malformed, 5),
                     "\(summary.malformedExamples.count) examples for \(summary.malformed) malformed lines")
         fuzzRequire(zip(summary.malformedExamples, summary.malformedExamples.dropFirst()).allSatisfy { $0.line < $1.line },
