@@ -18,6 +18,16 @@ struct FuzzCorpusTests {
             "BUG: PrefixFileError.badCIDR prints CIDRText's reason, which quotes the file's text as it is: escape sequences reach the terminal",
         "records-format-over-128-fields":
             "BUG: FlowLogFormat.parse(specification:) accepts more than 128 fields; RecordParser writes past its token buffers",
+        "records-region-error-bidi-and-c1":
+            "BUG: AnalysisError.severalRegions prints the records' region values as they are (bidi overrides, C1 controls)",
+        "records-region-error-del-fuzzed":
+            "BUG: AnalysisError.severalRegions prints the records' region values as they are (DEL)",
+        "records-report-byte-sum-overflow":
+            "BUG: ReportBuilder adds byte counts with + (arithmetic overflow trap) where the tallies saturate",
+        "gzip-truncated-drops-last-record":
+            "BUG: DecodingReader reports a truncated member before zlib has handed out the bytes it still holds",
+        "gzip-truncated-pending-output-fuzzed":
+            "BUG: DecodingReader reports a truncated member before zlib has handed out the bytes it still holds",
     ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
