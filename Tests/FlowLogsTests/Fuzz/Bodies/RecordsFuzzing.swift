@@ -7,9 +7,10 @@ import Foundation
 /// `TrafficAggregator`, turned into a report and rendered as text, JSON and Markdown; the `inspect`
 /// output too; and the first line as a `--format` value, with which the file is read once more.
 ///
-/// Checks that every line is counted exactly once, that the line splitter finds the same lines
-/// whatever size the chunks, that no output holds terminal control characters, that the JSON
-/// outputs parse, and that the report never counts more NAT bytes than the records hold.
+/// Checks that every line is counted exactly once and every record the aggregator considers lands
+/// in a flow or a set-aside counter exactly once, that the line splitter finds the same lines
+/// whatever size the chunks, that no output or error holds terminal control characters, that the
+/// JSON outputs parse, and that the report never counts more NAT bytes than the records hold.
 enum RecordsFuzzing {
     /// Lines longer than this are malformed here (64 KiB in the tool), so short inputs reach the
     /// too-long path.
