@@ -11,7 +11,10 @@ public enum CompanionFileError: Error, Equatable, Sendable, CustomStringConverti
     /// JSON, but not the expected shape: `location` says where (a key path), `problem` what.
     case invalid(path: String, location: String, problem: String)
 
-    public var description: String {
+    /// Paths, keys and values from the file are shown with control characters escaped.
+    public var description: String { TerminalText.safeLines(message) }
+
+    private var message: String {
         switch self {
         case let .unreadable(path, reason):
             return "\(path): cannot read: \(reason)"

@@ -40,5 +40,6 @@ public enum InputError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { "\(path): \(reason)" }
+    /// The path is shown with control characters escaped.
+    public var description: String { TerminalText.safeLines("\(path): \(reason)") }
 }

@@ -31,10 +31,11 @@ public enum PrefixFileError: Error, Equatable, Sendable, CustomStringConvertible
 
     private static let getOne = "run 'flowscan prefixes update' to download a current copy"
 
+    /// Paths and values from the file are shown with control characters escaped.
     public var description: String {
         switch self {
-        case .notFound, .missing, .unreadable, .tooLarge: return problem
-        default: return problem + "; " + Self.getOne
+        case .notFound, .missing, .unreadable, .tooLarge: return TerminalText.safeLines(problem)
+        default: return TerminalText.safeLines(problem) + "; " + Self.getOne
         }
     }
 
@@ -64,10 +65,10 @@ public enum PrefixFileError: Error, Equatable, Sendable, CustomStringConvertible
         case let .duplicateKey(path, jsonPath, offset):
             return "\(path): \(jsonPath) appears twice in its object (byte \(offset))"
         case let .badCIDR(path, jsonPath, value, reason):
-            return "\(path): \(jsonPath) \"\(TerminalText.safe(value))\" is not a CIDR block: \(reason)"
+            return "\(path): \(jsonPath) \"\(value)\" is not a CIDR block: \(reason)"
         case let .wrongFamily(path, jsonPath, value):
             let expected = jsonPath.hasPrefix(".ipv6_prefixes") ? "IPv6" : "IPv4"
-            return "\(path): \(jsonPath) \"\(TerminalText.safe(value))\" is not an \(expected) block, "
+            return "\(path): \(jsonPath) \"\(value)\" is not an \(expected) block, "
                 + "but every entry there must be"
         case let .noPrefixes(path):
             return "\(path) holds no IPv4 prefixes (\"prefixes\" is empty), so every address would "

@@ -16,11 +16,14 @@ public enum PrefixUpdateError: Error, Equatable, Sendable, CustomStringConvertib
     /// The file (or its directory) could not be written at `path`.
     case cannotWrite(path: String, reason: String)
 
-    public var description: String {
+    /// URLs, paths and reasons are shown with control characters escaped.
+    public var description: String { TerminalText.safeLines(message) }
+
+    private var message: String {
         let kept = "the existing file was not changed"
         switch self {
         case let .unsupportedURL(url):
-            return "cannot download '\(TerminalText.safe(url))': only http and https URLs are supported"
+            return "cannot download '\(url)': only http and https URLs are supported"
         case let .transport(url, reason):
             return "downloading \(url) failed: \(reason); \(kept)"
         case let .httpStatus(url, status):

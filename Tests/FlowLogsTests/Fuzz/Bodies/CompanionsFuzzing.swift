@@ -1,0 +1,62 @@
+#if !FUZZING
+@testable import FlowLogs
+#endif
+import Foundation
+
+/// The `companions` fuzz target: the input as the two small JSON files given next to the logs,
+/// `--nat-gateways` (`NATGatewayHint.load(describeNATGateways:)`) and `--pricing`
+/// (`Pricing.load(contentsOf:)`).
+///
+/// Errors must be safe to print on a terminal; what loads must be usable (every gateway
+/// recognisable, every price a finite non-negative number) and, put into a report on a fixed NAT
+/// log, must render safely with JSON that parses and figures that are finite.
+enum CompanionsFuzzing {
+    /// Runs the target on one input.
+    static func run(_ input: UnsafeRawBufferPointer, scratch: FuzzScratchFile) {
+        scratch.write(input)
+        var options = AnalysisOptions()
+        do {
+            options.natHints = try NATGatewayHint.load(describeNATGateways: scratch.path)
+            checkHints(options.natHints)
+        } catch {
+            FuzzChecks.terminalSafe(error.description, "the describe-nat-gateways error")
+        }
+        do {
+            options.pricing = try Pricing.load(contentsOf: scratch.path)
+            for (key, value) in options.pricing.fields {
+                fuzzRequire(value.isFinite && value >= 0 && value < 1_000_000, "price \(key) loaded as \(value)")
+            }
+        } catch {
+            FuzzChecks.terminalSafe(error.description, "the pricing error")
+        }
+        if !options.natHints.isEmpty || options.pricing != Pricing() { checkReport(options) }
+    }
+
+    /// Every gateway can be recognised, each interface once.
+    static func checkHints(_ hints: [NATGatewayHint]) {
+        fuzzRequire(!hints.isEmpty, "describe-nat-gateways loaded with no gateway")
+        for hint in hints {
+            fuzzRequire(!hint.interfaceIDs.isEmpty || !hint.privateIPs.isEmpty, "gateway \(hint) cannot be recognised")
+            fuzzRequire(Set(hint.interfaceIDs).count == hint.interfaceIDs.count, "interfaces repeated in \(hint)")
+        }
+    }
+
+    /// The fixed NAT log's report with these gateways and prices.
+    static func checkReport(_ options: AnalysisOptions) {
+        let (aggregator, summary) = FuzzFixtures.natAggregator
+        let report: Report
+        do {
+            report = try TrafficAnalysis.report(from: aggregator, inputs: Inspection(files: [summary]),
+                                                prefixFile: FuzzFixtures.prefixFile, options: options)
+        } catch {
+            fuzzFailure("no report on the fixed NAT log: \(error)")
+            return
+        }
+        fuzzRequire(report.gateways.count >= options.natHints.count,
+                    "\(options.natHints.count) gateways named, \(report.gateways.count) in the report")
+        FuzzChecks.terminalSafe(report.text(), "the text report")
+        FuzzChecks.terminalSafe(report.markdown(), "the Markdown report")
+        FuzzChecks.parsesAsJSON(report.json(), "the JSON report")
+        RecordsFuzzing.checkFinite(report)
+    }
+}
