@@ -61,9 +61,6 @@ enum Flowscan {
                 return .success
             }
             return try runner.run(arguments)
-        } catch let error as UsageError {
-            Console.error("flowscan: \(error)\n")
-            return .usage
         } catch {
             Console.error("flowscan: \(error)\n")
             return .usage
