@@ -90,9 +90,7 @@ extension PrefixFileScanner {
 
     /// Reads the array of one family (its `[` not yet consumed).
     mutating func entries(_ family: Family) throws(PrefixFileError) -> [PrefixFileEntry] {
-        guard peek() == Byte.openBracket else {
-            throw .wrongType(path: source, jsonPath: ".\(family.arrayKey)", expected: "an array", offset: offset)
-        }
+        try expectStart(Byte.openBracket, "an array", at: ".\(family.arrayKey)")
         offset += 1
         var result: [PrefixFileEntry] = []
         var first = true
@@ -105,9 +103,7 @@ extension PrefixFileScanner {
     /// Reads one entry object: the CIDR block, `service`, `region`, `network_border_group`.
     mutating func entry(_ family: Family, index: Int) throws(PrefixFileError) -> PrefixFileEntry {
         let path = { (member: String?) in ".\(family.arrayKey)[\(index)]" + (member.map { "." + $0 } ?? "") }
-        guard peek() == ASCII.openBrace else {
-            throw .wrongType(path: source, jsonPath: path(nil), expected: "an object", offset: offset)
-        }
+        try expectStart(ASCII.openBrace, "an object", at: path(nil))
         offset += 1
         var prefix: IPPrefix?, service: String?, region: String?, group: String?
         var first = true
@@ -141,17 +137,21 @@ extension PrefixFileScanner {
 
     /// Reads a value that must be a string.
     mutating func stringValue(at path: @autoclosure () -> String) throws(PrefixFileError) -> String {
-        guard peek() == ASCII.quote else {
-            throw .wrongType(path: source, jsonPath: path(), expected: "a string", offset: offset)
-        }
+        try expectStart(ASCII.quote, "a string", at: path())
         return try text(of: try stringToken())
+    }
+
+    /// Checks that a value of the `expected` type starts here with `byte`: else the file ends
+    /// (a truncated file) or holds another type.
+    private mutating func expectStart(_ byte: UInt8, _ expected: String, at path: @autoclosure () -> String) throws(PrefixFileError) {
+        guard peek() != byte else { return }
+        if offset >= bytes.count { throw syntaxError("expected \(expected)") }
+        throw .wrongType(path: source, jsonPath: path(), expected: expected, offset: offset)
     }
 
     /// Reads a CIDR block of the given family (see `CIDRText.parse`).
     mutating func prefixValue(_ family: Family, at path: @autoclosure () -> String) throws(PrefixFileError) -> IPPrefix {
-        guard peek() == ASCII.quote else {
-            throw .wrongType(path: source, jsonPath: path(), expected: "a string", offset: offset)
-        }
+        try expectStart(ASCII.quote, "a string", at: path())
         let token = try stringToken()
         let parsed: Result<IPPrefix, CIDRText.Problem>
         if token.hasEscapes {

@@ -37,6 +37,7 @@ struct PrefixFileScannerTests {
         ("[1, 2]", .wrongType(path: "t.json", jsonPath: ".", expected: "an object", offset: 0)),
         (#"{"syncToken": "1""#, .notJSON(path: "t.json", offset: 17, reason: "expected ',' or '}', the file ends here (truncated?)")),
         (#"{"syncToken": "1"#, .notJSON(path: "t.json", offset: 16, reason: "expected the end of a string, the file ends here (truncated?)")),
+        (#"{"syncToken": "#, .notJSON(path: "t.json", offset: 14, reason: "expected a string, the file ends here (truncated?)")),
         (#"{"syncToken" "1"}"#, .notJSON(path: "t.json", offset: 13, reason: "expected ':', found '\"'")),
         (#"{"a": tru}"#, .notJSON(path: "t.json", offset: 6, reason: "expected a value, found 't'")),
         (#"{"a": 01}"#, .notJSON(path: "t.json", offset: 7, reason: "expected ',' or '}', found '1'")),
@@ -54,6 +55,22 @@ struct PrefixFileScannerTests {
     ])
     func syntaxAndStructure(text: String, expected: PrefixFileError) {
         #expect(PrefixFixtures.error(loading: text) == expected)
+    }
+
+    @Test func aFileCutAnywhereSaysItEndsEarly() {
+        // Every cut of a valid file (as a half-finished download leaves it) names the truncation.
+        let text = Self.head + #""prefixes": ["# + Self.entry + ", " + Self.entry + #"], "ipv6_prefixes": [{"ipv6_prefix": "2600:1f18::/33", "#
+            + #""region": "us-east-1", "service": "EC2", "network_border_group": "us-east-1"}]}"#
+        #expect(PrefixFixtures.error(loading: text) == nil)
+        let bytes = Array(text.utf8)
+        for cut in 1..<bytes.count {
+            let error = PrefixFixtures.error(loading: String(decoding: bytes[..<cut], as: UTF8.self))
+            guard case let .notJSON(_, offset, reason)? = error, reason.hasSuffix("the file ends here (truncated?)") else {
+                Issue.record("cut at byte \(cut): \(error.map(String.init(describing:)) ?? "no error")")
+                continue
+            }
+            #expect(offset == cut)
+        }
     }
 
     @Test func entryProblemsNameTheirJSONPath() {
