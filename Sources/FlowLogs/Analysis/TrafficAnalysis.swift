@@ -51,7 +51,7 @@ public enum TrafficAnalysis {
     public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
                            progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> Report {
         let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
-                                      until: options.until, tracksEastWest: options.natHints.isEmpty,
+                                      until: options.until, tracksEastWest: true,
                                       tableCapacity: options.tableCapacity)
         let entries = InputDiscovery.discover(paths)
         let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))
@@ -78,6 +78,9 @@ public enum TrafficAnalysis {
         let fromPaths = aggregator.pathRegions.keys.sorted()
         if fromPaths.count == 1 { return (fromPaths[0], "the S3 key path (…/vpcflowlogs/\(fromPaths[0])/…)") }
         if fromPaths.count > 1 { throw .severalRegions(fromPaths) }
+        // Nothing to classify (no input read, or no traffic to public addresses): the region
+        // changes no figure, and the report (with its inputs) is still worth printing.
+        if aggregator.flows.isEmpty { return ("unknown", "nothing: no traffic to public addresses was read") }
         throw .regionUnknown
     }
 }

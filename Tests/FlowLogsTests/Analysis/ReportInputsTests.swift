@@ -19,6 +19,11 @@ struct ReportInputsTests {
         let mixed = [F.natFormat + " region", legs[0] + " eu-west-1", legs[3] + " us-east-1"]
         #expect(throws: AnalysisError.severalRegions(["eu-west-1", "us-east-1"])) { try F.analyse(mixed, region: nil) }
         #expect(try F.analyse(mixed, region: "us-east-1").region == "us-east-1")
+        // Nothing to classify (only east-west traffic here): the region changes no figure.
+        let eastWest = try F.analyse([F.natFormat, "5 eni-1 - 10.0.1.5 10.0.2.6 1 2 6 1 100 1764000000 1764000060 ACCEPT OK - - egress 1"],
+                                     region: nil)
+        #expect(eastWest.region == "unknown")
+        #expect(eastWest.nat.bytes == 0)
     }
 
     @Test func regionFromTheS3KeyPath() {
