@@ -7,7 +7,7 @@ final class AnalysisContext: Sendable {
     let since: UInt64?
     let until: UInt64?
     /// Track private ↔ private bytes per address: needed only to detect NAT gateways in logs
-    /// without `pkt-*` fields when the user named none.
+    /// without `pkt-*` fields (when the user named none, or none that the records match).
     let tracksEastWest: Bool
     /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
     let tableCapacity: Int

@@ -166,6 +166,13 @@ public struct Savings: Sendable {
         public var blockers: [(service: String, region: String, category: ServiceCategory, monthlyGB: Double)]
         /// The gateways' hourly and public-IPv4 charges per month, saved when `possible`.
         public var hourlyMonthlyUSD: Double
+        /// The monthly net cost of the interface endpoints that do not pay for themselves but
+        /// that the gateways' removal needs (their traffic could no longer use a NAT gateway).
+        public var endpointsNeededMonthlyUSD: Double
+        /// What removing the gateways saves beyond the endpoints worth it on their own.
+        public var netMonthlyUSD: Double { hourlyMonthlyUSD - endpointsNeededMonthlyUSD }
+        /// True when removal is possible and pays.
+        public var worthIt: Bool { possible && netMonthlyUSD > 0 }
     }
 
     public var gatewayEndpoints: [GatewayEndpoint]
@@ -176,10 +183,10 @@ public struct Savings: Sendable {
     public var interfaceEndpointsMonthlyUSD: Double {
         interfaceEndpoints.filter(\.worthIt).reduce(0) { $0 + $1.netMonthlyUSD }
     }
-    /// Everything available: gateway endpoints, worthwhile interface endpoints, and the NAT
-    /// gateways' hours when they could go.
+    /// Everything available: gateway endpoints, worthwhile interface endpoints, and removing
+    /// the NAT gateways when it pays (their hours, less the endpoints removal needs).
     public var totalMonthlyUSD: Double {
-        gatewayEndpointsMonthlyUSD + interfaceEndpointsMonthlyUSD + (natRemoval.possible ? natRemoval.hourlyMonthlyUSD : 0)
+        gatewayEndpointsMonthlyUSD + interfaceEndpointsMonthlyUSD + (natRemoval.worthIt ? natRemoval.netMonthlyUSD : 0)
     }
 }
 

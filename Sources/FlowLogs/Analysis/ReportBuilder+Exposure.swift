@@ -6,8 +6,8 @@ extension ReportBuilder {
         let awsViaNAT = destinations.filter { $0.category != .internet }.reduce(UInt64(0)) { $0.saturatingAdd($1.traffic.bytes) }
         let paths = instancePaths()
         let countedPairs = countedLocalKinds()
-        func isCounted(_ index: UInt32, _ kind: LegKind, _ pktFormat: Bool, _ classIndex: Int) -> Bool {
-            guard countedPairs.contains(LocalKind(local: index, kind: kind, pktFormat: pktFormat)) else { return false }
+        func isCounted(_ index: UInt32, _ kind: LegKind, _ showsInner: Bool, _ classIndex: Int) -> Bool {
+            guard countedPairs.contains(LocalKind(local: index, kind: kind, showsInner: showsInner)) else { return false }
             if vantage == .instanceInterface {
                 return (natShare[LocalClass(local: index, classIndex: classIndex)] ?? 1) >= 0.5
             }
@@ -15,12 +15,12 @@ extension ReportBuilder {
         }
 
         var internet: [PeerGroup: UInt64] = [:]
-        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.pktFormat, 0) {
+        for (key, tally) in aggregator.peers.entries where isCounted(key.local, key.kind, key.showsInner, 0) {
             let group = PeerGroup(peer: key.peer, port: key.port, protocolNumber: key.protocolNumber)
             internet[group] = (internet[group] ?? 0).saturatingAdd(tally.bytes)
         }
         var cleartext: [CleartextGroup: Tally] = [:]
-        for (key, tally) in aggregator.cleartext where isCounted(key.local, key.kind, key.pktFormat, key.classIndex) {
+        for (key, tally) in aggregator.cleartext where isCounted(key.local, key.kind, key.showsInner, key.classIndex) {
             cleartext[CleartextGroup(port: key.port, classIndex: key.classIndex), default: Tally()].add(tally)
         }
         let internetBytes = destinations.first { $0.category == .internet }?.traffic.bytes ?? 0

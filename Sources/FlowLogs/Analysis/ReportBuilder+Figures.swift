@@ -104,8 +104,11 @@ extension ReportBuilder {
                 }
             }
         }
+        // Without a NAT gateway every interface endpoint is needed, also those not worth it alone.
+        let endpointsNeeded = interfaceRows.filter { !$0.worthIt }.reduce(0) { $0 - $1.netMonthlyUSD }
         let removal = Savings.NATRemoval(possible: vantage != .none && blockers.isEmpty, blockers: blockers,
-                                         hourlyMonthlyUSD: cost.monthlyHourlyUSD + cost.monthlyPublicIPv4USD)
+                                         hourlyMonthlyUSD: cost.monthlyHourlyUSD + cost.monthlyPublicIPv4USD,
+                                         endpointsNeededMonthlyUSD: endpointsNeeded)
         return Savings(gatewayEndpoints: gatewayRows, interfaceEndpoints: interfaceRows, natRemoval: removal)
     }
 
@@ -116,7 +119,7 @@ extension ReportBuilder {
         var groups: [String: (rows: [IPAddress: UInt64], unknown: UInt64)] = [:]
         for (key, tally) in aggregator.sources.entries {
             let local = key.local
-            guard countedPairs.contains(LocalKind(local: local, kind: key.kind, pktFormat: key.pktFormat)) else { continue }
+            guard countedPairs.contains(LocalKind(local: local, kind: key.kind, showsInner: key.showsInner)) else { continue }
             let (service, serviceRegion) = name(Int(key.classIndex))
             let group = service + "\u{0}" + serviceRegion
             var bytes = tally.bytes
@@ -148,12 +151,12 @@ extension ReportBuilder {
     struct LocalKind: Hashable {
         var local: UInt32
         var kind: LegKind
-        var pktFormat: Bool
+        var showsInner: Bool
     }
 
     /// The legs whose bytes are counted as NAT traffic.
     func countedLocalKinds() -> Set<LocalKind> {
-        Set(counted.map { LocalKind(local: $0.key.local, kind: $0.key.kind, pktFormat: $0.key.pktFormat) })
+        Set(counted.map { LocalKind(local: $0.key.local, kind: $0.key.kind, showsInner: $0.key.showsInner) })
     }
 
     // MARK: Checks and set-asides

@@ -7,6 +7,21 @@ extension ReportBuilder {
             gateways.sort { $0.id < $1.id }
         } else {
             nameGateways(locals)
+            // Named gateways that match no record (a format without interface-id, given only
+            // --nat-eni) would leave their own legs to be counted as instance traffic.
+            if gateways.allSatisfy(\.locals.isEmpty) {
+                let named = gateways
+                gateways = []
+                detectGateways(locals)
+                if gateways.isEmpty {
+                    gateways = named
+                } else {
+                    gateways.sort { $0.id < $1.id }
+                    warnings.append("the NAT gateways named (\(named.map(\.id).joined(separator: ", "))) match no record's interface-id or address, "
+                        + "so the gateways below were detected from the records instead; name them by private IP (--nat-ip) "
+                        + "when the format has no interface-id")
+                }
+            }
         }
         natLocals = Set(gateways.flatMap(\.locals))
     }
@@ -81,17 +96,22 @@ extension ReportBuilder {
     }
 
     /// Without pkt-* fields: a NAT gateway's interface sees the same bytes arrive from private
-    /// addresses and leave for public ones (and back), which an instance's does not.
+    /// addresses and leave for public ones (and back), which an instance's does not. Only the
+    /// private bytes logged on the address's own interface (the one its public legs are logged
+    /// on) count: an instance's legs to a NAT gateway are logged on the gateway's interface.
     private func mirrorEvidence(_ info: LocalAddressInfo) -> String? {
-        guard info.publicOut > 0, info.eastWestIn > 0, info.instanceIDSet == 0 else { return nil }
+        guard info.publicOut > 0, info.instanceIDSet == 0,
+              let own = info.eastWest.bytes(on: EastWestByInterface.interfaceHash(info.interfaceID.map(\.utf8))),
+              own.bytesIn > 0 else { return nil }
         func close(_ a: UInt64, _ b: UInt64) -> Bool {
             let high = max(a, b), low = min(a, b)
             return high == 0 || Double(low) >= 0.9 * Double(high)
         }
-        guard close(info.eastWestIn, info.publicOut), close(info.eastWestOut, info.publicIn) else { return nil }
-        return "receives from private addresses the bytes it sends to public addresses (\(NumberText.grouped(info.eastWestIn)) in, "
+        guard close(own.bytesIn, info.publicOut), close(own.bytesOut, info.publicIn) else { return nil }
+        let place = info.interfaceID.map { "on its interface \($0) " } ?? ""
+        return "receives from private addresses \(place)the bytes it sends to public addresses (\(NumberText.grouped(own.bytesIn)) in, "
             + "\(NumberText.grouped(info.publicOut)) out) and the reverse (\(NumberText.grouped(info.publicIn)) in, "
-            + "\(NumberText.grouped(info.eastWestOut)) out), as a NAT gateway forwards them (heuristic: no pkt-* fields)"
+            + "\(NumberText.grouped(own.bytesOut)) out), as a NAT gateway forwards them (heuristic: no pkt-* fields)"
     }
 
     /// Chooses the vantage and the counted legs, never two vantages for the same bytes.
@@ -103,12 +123,7 @@ extension ReportBuilder {
             let own = flows.filter { members.contains($0.key.local) }
             guard !own.isEmpty else { continue }
             gatewaysWithRecords += 1
-            // One pair of legs per connection: the instance-to-NAT legs wherever the format could
-            // show them (pkt-* fields), the NAT-to-internet legs from formats without pkt-*; and
-            // when a gateway's logs hold no instance-to-NAT legs at all, its NAT-to-internet legs.
-            let hasInner = own.contains { $0.key.kind == .inner }
-            counted += own.filter { $0.key.kind == .inner || !hasInner || !$0.key.pktFormat }
-                .map { (key: $0.key, tally: $0.value) }
+            counted += legsToCount(own, gateway: gateways[index].id)
         }
         if gatewaysWithRecords > 0 {
             vantage = .natInterface
@@ -121,6 +136,35 @@ extension ReportBuilder {
             return
         }
         countInstanceVantage()
+    }
+
+    /// One pair of legs per connection on a gateway's interface: the instance-to-NAT legs
+    /// wherever the format could show them (`pkt-*`), else the NAT-to-internet legs; and when
+    /// the gateway's logs hold no instance-to-NAT legs at all, its NAT-to-internet legs.
+    ///
+    /// NAT-to-internet legs from a format that cannot show the inner legs of their direction
+    /// count only outside the time span of the inner legs of that direction: a format change
+    /// adds the period before it; two flow logs of one interface in different formats over the
+    /// same period would otherwise count the same bytes twice (they are set aside and warned).
+    private mutating func legsToCount(_ own: [(key: FlowKey, value: SpanTally)], gateway: String) -> [(key: FlowKey, tally: SpanTally)] {
+        var innerSpans: [Direction: SpanTally] = [:]
+        for (key, span) in own where key.kind == .inner { innerSpans[key.direction, default: SpanTally()].add(span) }
+        var duplicate = Tally()
+        let legs = own.filter { key, span in
+            guard key.kind == .outer, !innerSpans.isEmpty else { return true }
+            guard !key.showsInner else { return false }
+            guard let inner = innerSpans[key.direction], span.firstStart <= inner.lastEnd, span.lastEnd >= inner.firstStart else {
+                return true
+            }
+            duplicate.add(span.tally)
+            return false
+        }
+        if duplicate.records > 0 {
+            warnings.append("NAT gateway \(gateway): its interface is logged over the same period in a format with pkt-* fields and in one without "
+                + "(two flow logs on one interface?); only the instance-to-NAT legs are counted, and \(NumberText.grouped(duplicate.bytes)) bytes "
+                + "of NAT-to-internet legs from the format without pkt-* fields (\(NumberText.grouped(duplicate.records)) records) are left out as duplicates")
+        }
+        return legs.map { (key: $0.key, tally: $0.value) }
     }
 
     /// NAT gateways' interfaces are not in the logs: count instance traffic that leaves through

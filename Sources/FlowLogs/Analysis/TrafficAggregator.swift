@@ -114,7 +114,7 @@ struct TrafficAggregator: MergeableSink {
                 leg = Leg(kind: .inner, direction: .inbound, local: source, peer: peer, origin: destination,
                           publicPort: record.srcport ?? 0)
             } else {
-                countEastWest(record, source: source, destination: destination, bytes: bytes)
+                countEastWest(record, parser: parser, source: source, destination: destination, bytes: bytes)
                 return
             }
         } else if sourcePrivate, context.isPublic(destination) {
@@ -174,22 +174,24 @@ struct TrafficAggregator: MergeableSink {
         }
 
         let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
-        let pktFormat = parser.has(.pktSrcaddr) && parser.has(.pktDstaddr)
+        // Whether this direction's instance-to-NAT legs were recognisable (`consume` finds
+        // outbound ones by pkt-dstaddr, inbound ones by pkt-srcaddr).
+        let showsInner = parser.has(leg.direction == .outbound ? .pktDstaddr : .pktSrcaddr)
         let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
-                          pktFormat: pktFormat)
+                          showsInner: showsInner)
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
 
         sources.add(SourceKey(source: leg.origin, local: index, classIndex: UInt16(truncatingIfNeeded: classIndex), kind: leg.kind,
-                              pktFormat: pktFormat),
+                              showsInner: showsInner),
                     bytes: bytes, packets: packets)
         if classIndex == 0 {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
-                              kind: leg.kind, pktFormat: pktFormat, local: index),
+                              kind: leg.kind, showsInner: showsInner, local: index),
                       bytes: bytes, packets: packets)
         }
         if CleartextPorts.contains(leg.publicPort) {
             // Few keys (ports × services × local addresses): exact, never folded.
-            let key = CleartextKey(port: leg.publicPort, classIndex: classIndex, local: index, kind: leg.kind, pktFormat: pktFormat)
+            let key = CleartextKey(port: leg.publicPort, classIndex: classIndex, local: index, kind: leg.kind, showsInner: showsInner)
             cleartext.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
         }
         checkService(leg, classIndex: classIndex, parser: parser)
@@ -214,13 +216,15 @@ struct TrafficAggregator: MergeableSink {
         }
     }
 
-    private mutating func countEastWest(_ record: FlowRecord, source: IPAddress, destination: IPAddress, bytes: UInt64) {
+    private mutating func countEastWest(_ record: FlowRecord, parser: RecordParser, source: IPAddress, destination: IPAddress,
+                                        bytes: UInt64) {
         counters.eastWest += 1
         guard context.tracksEastWest, record.action != .reject else { return }
+        let interface = EastWestByInterface.interfaceHash(parser.text(.interfaceID))
         let to = intern(destination, parser: nil, ownRecord: false)
-        localTable.modify(at: Int(to)) { $0.eastWestIn = $0.eastWestIn.saturatingAdd(bytes) }
+        localTable.modify(at: Int(to)) { $0.eastWest.add(interface: interface, bytesIn: bytes, bytesOut: 0) }
         let from = intern(source, parser: nil, ownRecord: false)
-        localTable.modify(at: Int(from)) { $0.eastWestOut = $0.eastWestOut.saturatingAdd(bytes) }
+        localTable.modify(at: Int(from)) { $0.eastWest.add(interface: interface, bytesIn: 0, bytesOut: bytes) }
     }
 
     private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,

@@ -22,32 +22,33 @@ enum Direction: UInt8, Sendable, Comparable {
 }
 
 /// The main aggregation key, packed into one integer: local address index (32 bits), the
-/// peer's service-region index (16), leg kind, whether the record's format has `pkt-*`
-/// addresses, direction and traffic-path.
+/// peer's service-region index (16), leg kind, whether the record's format shows this
+/// direction's inner legs, direction and traffic-path.
 struct FlowKey: Hashable, Sendable, FastHashable {
     let packed: UInt64
 
     var fastHash: UInt64 { Self.mix(packed) }
 
     @inline(__always)
-    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, pktFormat: Bool) {
+    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, showsInner: Bool) {
         packed = UInt64(local) << 32 | UInt64(UInt16(truncatingIfNeeded: classIndex)) << 16
-            | UInt64(kind.rawValue) << 9 | (pktFormat ? 1 << 8 : 0) | UInt64(direction.rawValue) << 7 | UInt64(trafficPath & 0x0f)
+            | UInt64(kind.rawValue) << 9 | (showsInner ? 1 << 8 : 0) | UInt64(direction.rawValue) << 7 | UInt64(trafficPath & 0x0f)
     }
 
     var local: UInt32 { UInt32(truncatingIfNeeded: packed >> 32) }
     var classIndex: Int { Int(UInt16(truncatingIfNeeded: packed >> 16)) }
     var kind: LegKind { LegKind(rawValue: UInt8(truncatingIfNeeded: packed >> 9) & 1)! }
-    /// True when the record's format has `pkt-srcaddr`/`pkt-dstaddr`: then a NAT gateway's
-    /// instance-to-NAT legs were recognisable in it.
-    var pktFormat: Bool { packed >> 8 & 1 == 1 }
+    /// True when the record's format has the `pkt-*` field that names the public peer on this
+    /// direction's instance-to-NAT leg (`pkt-dstaddr` outbound, `pkt-srcaddr` inbound): then a
+    /// NAT gateway's inner legs of this direction were recognisable in it.
+    var showsInner: Bool { packed >> 8 & 1 == 1 }
     var direction: Direction { Direction(rawValue: UInt8(truncatingIfNeeded: packed >> 7) & 1)! }
     /// The record's traffic-path (0 when absent; only egress records carry one).
     var trafficPath: UInt8 { UInt8(truncatingIfNeeded: packed) & 0x0f }
 
     /// The same key for another local-address index (merging workers).
     func withLocal(_ local: UInt32) -> FlowKey {
-        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath, pktFormat: pktFormat)
+        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath, showsInner: showsInner)
     }
 }
 
@@ -82,9 +83,9 @@ struct LocalAddressInfo: Sendable {
     var instanceIDDash: UInt64 = 0
     /// Inner legs: records forwarded between a private address and a public `pkt-*` address.
     var forwardedRecords: UInt64 = 0
-    /// Bytes private → this address and this address → private (east-west, no `pkt-*` difference).
-    var eastWestIn: UInt64 = 0
-    var eastWestOut: UInt64 = 0
+    /// Bytes private → this address and this address → private (east-west, no `pkt-*`
+    /// difference), by the interface whose flow log recorded them.
+    var eastWest = EastWestByInterface()
     /// Bytes this address → public and public → this address.
     var publicOut: UInt64 = 0
     var publicIn: UInt64 = 0
@@ -122,12 +123,69 @@ struct LocalAddressInfo: Sendable {
         instanceIDSet += other.instanceIDSet
         instanceIDDash += other.instanceIDDash
         forwardedRecords += other.forwardedRecords
-        eastWestIn = eastWestIn.saturatingAdd(other.eastWestIn)
-        eastWestOut = eastWestOut.saturatingAdd(other.eastWestOut)
+        eastWest.merge(other.eastWest)
         publicOut = publicOut.saturatingAdd(other.publicOut)
         publicIn = publicIn.saturatingAdd(other.publicIn)
         details.merge(other.details)
         detailFields |= other.detailFields
+    }
+}
+
+/// A private address's east-west bytes by the interface that logged them. A NAT gateway's
+/// interface logs both the private legs it forwards and its public legs; an instance's private
+/// legs to the NAT gateway are logged on the gateway's interface, not its own, so comparing
+/// bytes on the address's own interface tells the two apart (without `pkt-*` or `instance-id`).
+///
+/// Interfaces are known by a hash of their id (0 when the format has no `interface-id`). Only
+/// the `capacity` smallest hashes are kept, the rest summed apart: an interface kept has exact
+/// figures whatever order the records and workers came in.
+struct EastWestByInterface: Sendable, Equatable {
+    struct Entry: Sendable, Equatable {
+        var interface: UInt64
+        var bytesIn: UInt64 = 0
+        var bytesOut: UInt64 = 0
+    }
+
+    static let capacity = 4
+    /// Sorted by `interface`.
+    private(set) var entries: [Entry] = []
+    /// Bytes logged on interfaces beyond the kept ones.
+    private(set) var other = Entry(interface: .max)
+
+    /// The hash of an interface id as `EastWestByInterface` keeps it (never 0); 0 for none.
+    static func interfaceHash<Bytes: Sequence<UInt8>>(_ id: Bytes?) -> UInt64 {
+        guard let id else { return 0 }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in id.prefix(256) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash | 1
+    }
+
+    mutating func add(interface: UInt64, bytesIn: UInt64, bytesOut: UInt64) {
+        add(Entry(interface: interface, bytesIn: bytesIn, bytesOut: bytesOut))
+    }
+
+    mutating func merge(_ other: EastWestByInterface) {
+        for entry in other.entries { add(entry) }
+        self.other.bytesIn = self.other.bytesIn.saturatingAdd(other.other.bytesIn)
+        self.other.bytesOut = self.other.bytesOut.saturatingAdd(other.other.bytesOut)
+    }
+
+    /// The bytes logged on `interface`, when it is kept.
+    func bytes(on interface: UInt64) -> Entry? { entries.first { $0.interface == interface } }
+
+    private mutating func add(_ entry: Entry) {
+        let position = entries.firstIndex { $0.interface >= entry.interface } ?? entries.endIndex
+        if position < entries.endIndex, entries[position].interface == entry.interface {
+            entries[position].bytesIn = entries[position].bytesIn.saturatingAdd(entry.bytesIn)
+            entries[position].bytesOut = entries[position].bytesOut.saturatingAdd(entry.bytesOut)
+            return
+        }
+        entries.insert(entry, at: position)
+        if entries.count > Self.capacity {
+            let dropped = entries.removeLast()
+            other.bytesIn = other.bytesIn.saturatingAdd(dropped.bytesIn)
+            other.bytesOut = other.bytesOut.saturatingAdd(dropped.bytesOut)
+        }
     }
 }
 
@@ -138,19 +196,19 @@ struct SourceKey: Hashable, Comparable, Sendable, FastHashable {
     var local: UInt32
     var classIndex: UInt16
     var kind: LegKind
-    var pktFormat: Bool
+    var showsInner: Bool
 
     var fastHash: UInt64 {
-        Self.mix(source.fastHash &+ UInt64(local) << 20 &+ UInt64(classIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+        Self.mix(source.fastHash &+ UInt64(local) << 20 &+ UInt64(classIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (showsInner ? 1 : 0))
     }
 
     func withLocal(_ local: UInt32) -> SourceKey {
-        SourceKey(source: source, local: local, classIndex: classIndex, kind: kind, pktFormat: pktFormat)
+        SourceKey(source: source, local: local, classIndex: classIndex, kind: kind, showsInner: showsInner)
     }
 
     static func < (lhs: SourceKey, rhs: SourceKey) -> Bool {
-        (lhs.source, lhs.local, lhs.classIndex, lhs.kind, lhs.pktFormat ? 1 : 0)
-            < (rhs.source, rhs.local, rhs.classIndex, rhs.kind, rhs.pktFormat ? 1 : 0)
+        (lhs.source, lhs.local, lhs.classIndex, lhs.kind, lhs.showsInner ? 1 : 0)
+            < (rhs.source, rhs.local, rhs.classIndex, rhs.kind, rhs.showsInner ? 1 : 0)
     }
 }
 
@@ -181,21 +239,21 @@ struct PeerKey: Hashable, Comparable, Sendable, FastHashable {
     var port: UInt16
     var protocolNumber: UInt8
     var kind: LegKind
-    var pktFormat: Bool
+    var showsInner: Bool
     var local: UInt32
 
     var fastHash: UInt64 {
         Self.mix(peer.fastHash &+ UInt64(local) << 32 &+ UInt64(port) << 12 &+ UInt64(protocolNumber) << 2
-            &+ UInt64(kind.rawValue) << 1 &+ (pktFormat ? 1 : 0))
+            &+ UInt64(kind.rawValue) << 1 &+ (showsInner ? 1 : 0))
     }
 
     func withLocal(_ local: UInt32) -> PeerKey {
-        PeerKey(peer: peer, port: port, protocolNumber: protocolNumber, kind: kind, pktFormat: pktFormat, local: local)
+        PeerKey(peer: peer, port: port, protocolNumber: protocolNumber, kind: kind, showsInner: showsInner, local: local)
     }
 
     static func < (lhs: PeerKey, rhs: PeerKey) -> Bool {
-        (lhs.peer, lhs.port, lhs.protocolNumber, lhs.local, lhs.kind, lhs.pktFormat ? 1 : 0)
-            < (rhs.peer, rhs.port, rhs.protocolNumber, rhs.local, rhs.kind, rhs.pktFormat ? 1 : 0)
+        (lhs.peer, lhs.port, lhs.protocolNumber, lhs.local, lhs.kind, lhs.showsInner ? 1 : 0)
+            < (rhs.peer, rhs.port, rhs.protocolNumber, rhs.local, rhs.kind, rhs.showsInner ? 1 : 0)
     }
 }
 
@@ -221,13 +279,13 @@ struct CleartextKey: Hashable, Sendable, FastHashable {
     var classIndex: Int
     var local: UInt32
     var kind: LegKind
-    var pktFormat: Bool
+    var showsInner: Bool
 
     var fastHash: UInt64 {
-        Self.mix(UInt64(port) << 48 ^ UInt64(classIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (pktFormat ? 1 : 0))
+        Self.mix(UInt64(port) << 48 ^ UInt64(classIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (showsInner ? 1 : 0))
     }
 
     func withLocal(_ local: UInt32) -> CleartextKey {
-        CleartextKey(port: port, classIndex: classIndex, local: local, kind: kind, pktFormat: pktFormat)
+        CleartextKey(port: port, classIndex: classIndex, local: local, kind: kind, showsInner: showsInner)
     }
 }

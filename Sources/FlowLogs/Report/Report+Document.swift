@@ -122,8 +122,15 @@ extension Report {
             }
         }
         section.blocks.append(.subheading("Removing the NAT gateways"))
-        if savings.natRemoval.possible {
-            section.blocks.append(.line("Nothing else needs them: with the endpoints above they could go, saving \(usd(savings.natRemoval.hourlyMonthlyUSD)) per month in gateway hours and public IPv4."))
+        let removal = savings.natRemoval
+        if removal.possible, removal.endpointsNeededMonthlyUSD == 0 {
+            section.blocks.append(.line("Nothing else needs them: with the endpoints above they could go, saving \(usd(removal.hourlyMonthlyUSD)) per month in gateway hours and public IPv4."))
+        } else if removal.possible {
+            let verdict = removal.worthIt
+                ? "net saving \(usd(removal.netMonthlyUSD)) per month"
+                : "removing them would not pay (net \(usd(removal.netMonthlyUSD)) per month)"
+            section.blocks.append(.line("Nothing else needs them, but without them every interface endpoint above is needed, also those not worth it on their own: "
+                + "\(usd(removal.hourlyMonthlyUSD)) per month in gateway hours and public IPv4, less \(usd(removal.endpointsNeededMonthlyUSD)) for those endpoints; \(verdict)."))
         } else if savings.natRemoval.blockers.isEmpty {
             section.blocks.append(.line("No NAT traffic counted."))
         } else {

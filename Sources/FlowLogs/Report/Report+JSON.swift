@@ -141,8 +141,10 @@ extension Report {
             json.field("nat_removal") { json in
                 json.object { json in
                     json.field("possible", savings.natRemoval.possible)
-                    json.field("monthly_usd", savings.natRemoval.possible ? savings.natRemoval.hourlyMonthlyUSD : 0, places: 4)
+                    json.field("worth_it", savings.natRemoval.worthIt)
+                    json.field("monthly_usd", savings.natRemoval.worthIt ? savings.natRemoval.netMonthlyUSD : 0, places: 4)
                     json.field("gateway_hours_monthly_usd", savings.natRemoval.hourlyMonthlyUSD, places: 4)
+                    json.field("endpoints_needed_monthly_usd", savings.natRemoval.endpointsNeededMonthlyUSD, places: 4)
                     json.field("still_needs_nat") { json in
                         json.array(savings.natRemoval.blockers) { json, row in
                             json.inline { json in

@@ -140,6 +140,80 @@ struct NATVantageTests {
         #expect(report.warnings.contains { $0.contains("1 of 2 NAT gateways have no records") })
     }
 
+    /// The default format's fields of a `natFormat` line (instance-id, pkt-*, direction and
+    /// path dropped), with the version field set to 2.
+    private func defaultFormat(_ line: String) -> String {
+        var fields = line.split(separator: " ").map(String.init)
+        fields.remove(at: 2)
+        fields[0] = "2"
+        return fields.prefix(13).joined(separator: " ")
+    }
+
+    private let defaultHeader = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status"
+
+    @Test func anInstanceWithSymmetricTrafficIsNotTakenForANATGateway() throws {
+        // The whole VPC in the default format: the NAT's four legs and the instance's two, the
+        // same bytes each way, so the instance's private legs (logged on the NAT's interface)
+        // mirror its public ones byte for byte.
+        let nat = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 1000).map(defaultFormat)
+        let instance = F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 1000).map(defaultFormat)
+        let report = try F.analyse([defaultHeader] + nat + instance)
+        #expect(report.gateways.map(\.id) == ["eni-nat1"])
+        #expect(report.nat.bytes == 2000)
+        #expect(report.availabilityZones == 1)
+    }
+
+    @Test func oneInterfaceLoggedInTwoFormatsAtOnceCountsOnePair() throws {
+        // Two flow logs on the NAT's interface over the same minutes: one with pkt-* fields, one without.
+        let v5 = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000)
+        let v2 = v5.map(defaultFormat)
+        let directory = TemporaryDirectory()
+        let paths = [directory.write("v5.log", ([F.natFormat] + v5).joined(separator: "\n") + "\n"),
+                     directory.write("v2.log", ([defaultHeader] + v2).joined(separator: "\n") + "\n")]
+        var options = AnalysisOptions()
+        options.region = "us-east-1"
+        let report = try TrafficAnalysis.run(paths: paths, prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+        #expect(report.nat.bytes == 6000)
+        #expect(report.gateways.first?.countedLegs == "instance-nat")
+        #expect(report.warnings.contains { $0.contains("two flow logs on one interface") && $0.contains("6,000 bytes") })
+
+        // A format change instead (the default format first, pkt-* fields an hour later): both periods count.
+        let later = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000, start: 1_764_003_600)
+        let switched = try F.analyse([defaultHeader] + v2 + [F.natFormat] + later)
+        #expect(switched.nat.bytes == 12000)
+        #expect(!switched.warnings.contains { $0.contains("two flow logs") })
+    }
+
+    @Test func aFormatWithOnlyPktDstaddrCountsEachDirectionOnce() throws {
+        // pkt-dstaddr shows the outbound inner leg; inbound bytes come from the NAT-to-internet leg.
+        let format = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status pkt-dstaddr"
+        let lines = [
+            "3 eni-nat1 10.0.1.5 10.0.0.220 40000 443 6 10 1000 1764000000 1764000060 ACCEPT OK 52.216.8.1",
+            "3 eni-nat1 10.0.0.220 52.216.8.1 50000 443 6 10 1000 1764000000 1764000060 ACCEPT OK 52.216.8.1",
+            "3 eni-nat1 52.216.8.1 10.0.0.220 443 50000 6 20 5000 1764000000 1764000060 ACCEPT OK 10.0.0.220",
+            "3 eni-nat1 10.0.0.220 10.0.1.5 443 40000 6 20 5000 1764000000 1764000060 ACCEPT OK 10.0.1.5",
+        ]
+        let report = try F.analyse([format] + lines)
+        #expect(report.nat.bytesOut == 1000)
+        #expect(report.nat.bytesIn == 5000)
+    }
+
+    @Test func namedGatewaysThatMatchNoRecordFallBackToDetection() throws {
+        // No interface-id in the format, and the gateway named only by its interface.
+        let format = "version srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status"
+        let strip = { (line: String) -> String in
+            var fields = line.split(separator: " ").map(String.init)
+            fields.remove(at: 1)
+            return fields.joined(separator: " ")
+        }
+        let nat = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000).map(defaultFormat).map(strip)
+        let instance = F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 5000).map(defaultFormat).map(strip)
+        let report = try F.analyse([format] + nat + instance) { $0.natHints = [NATGatewayHint(interfaceIDs: ["eni-nat1"])] }
+        #expect(report.nat.bytes == 6000)
+        #expect(report.gateways.map(\.origin) == ["detected"])
+        #expect(report.warnings.contains { $0.contains("match no record") })
+    }
+
     private var syntheticPrefixes: PrefixTable {
         try! PrefixTable(jsonData: Array(SyntheticVPC.ipRangesJSON(region: "us-east-1").utf8), source: "synthetic")
     }

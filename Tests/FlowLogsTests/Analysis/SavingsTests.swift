@@ -59,6 +59,28 @@ struct SavingsTests {
         #expect(abs(report.savings.interfaceEndpointsMonthlyUSD - (worthIt ? row.netMonthlyUSD : 0)) < 1e-9)
     }
 
+    @Test(arguments: [(14_600_000_000, 0.045, true), (1_000_000_000, 0.045, true), (1_000_000_000, 0.001, false)])
+    func removingTheGatewaysPaysForTheEndpointsItNeeds(amazonBytes: Int, gatewayHour: Double, pays: Bool) throws {
+        // AMAZON traffic below break-even: its endpoint is not worth it alone, but without the NAT
+        // gateway it is needed, so removal saves the gateway's hours less the endpoint's net cost.
+        let lines = [F.natFormat] + month(peer: "52.216.8.1", upload: 1, download: 1)
+            + month(peer: "54.239.16.9", upload: amazonBytes / 2, download: amazonBytes - amazonBytes / 2)
+        let report = try F.analyse(lines) { $0.pricing.natGatewayHour = gatewayHour }
+        let removal = report.savings.natRemoval
+        #expect(removal.possible)
+        let endpointNet = Double(amazonBytes) / 1e9 * 0.035 - 7.3  // below break-even: negative
+        #expect(abs(removal.endpointsNeededMonthlyUSD + endpointNet) < 1e-9)
+        let hours = 730 * gatewayHour + 3.65
+        #expect(abs(removal.netMonthlyUSD - (hours + endpointNet)) < 1e-9)
+        #expect(removal.worthIt == pays)
+        let expected = report.savings.gatewayEndpointsMonthlyUSD + (pays ? hours + endpointNet : 0)
+        #expect(abs(report.savings.totalMonthlyUSD - expected) < 1e-9)
+        if amazonBytes == 14_600_000_000 {
+            // Today $36.50 + 14.6 GB × $0.045; with the endpoint $7.30 + 14.6 GB × $0.01: $29.711 less.
+            #expect(abs(removal.netMonthlyUSD - 29.711) < 1e-9)
+        }
+    }
+
     @Test func azCountRaisesTheBreakEven() throws {
         let report = try F.analyse([F.natFormat] + month(peer: "54.239.16.9", upload: 1, download: 1)) { $0.availabilityZones = 3 }
         let row = try #require(report.savings.interfaceEndpoints.first)
