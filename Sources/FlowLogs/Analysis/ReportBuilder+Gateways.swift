@@ -51,12 +51,17 @@ extension ReportBuilder {
         }
         for (number, hint) in hints.enumerated() {
             let id = hint.id ?? hint.interfaceIDs.first ?? hint.privateIPs.first.map(\.description) ?? "nat-\(number + 1)"
+            let records = members[number].reduce(0) { $0 + flowRecords(of: $1) }
+            // A gateway that no longer exists and left no record costs nothing and spans no AZ.
+            if let state = hint.state, state == "deleted" || state == "failed", records == 0 {
+                warnings.append("NAT gateway \(id) is \(state) in the describe-nat-gateways file and has no records in these logs: it is left out (no hours, no AZ)")
+                continue
+            }
             var evidence = [hint.id != nil ? "listed by describe-nat-gateways" : "named on the command line"]
             if let state = hint.state, state != "available" { evidence.append("state \(state)") }
             if hint.connectivity == "private" {
                 evidence.append("a private NAT gateway: its traffic goes to other private networks, not to AWS public endpoints")
             }
-            let records = members[number].reduce(0) { $0 + flowRecords(of: $1) }
             evidence.append(records > 0
                 ? "\(NumberText.grouped(records)) records to or from public addresses on its interface"
                 : "no records of its own interface in these logs")
@@ -131,7 +136,8 @@ extension ReportBuilder {
                 + "(instance-to-NAT legs where pkt-* addresses name the public peer, else NAT-to-internet legs), so each byte counts once; "
                 + "instance interfaces are not counted for these bytes"
             if gatewaysWithRecords < gateways.count {
-                warnings.append("\(gateways.count - gatewaysWithRecords) of \(gateways.count) NAT gateways have no records of their own interface in these logs; their traffic is not counted")
+                warnings.append("\(gateways.count - gatewaysWithRecords) of \(gateways.count) NAT gateways have no records of their own interface in these logs; "
+                    + "their traffic is not counted, but their hours are (leave out gateways of other VPCs)")
             }
             return
         }

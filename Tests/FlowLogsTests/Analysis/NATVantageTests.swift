@@ -138,6 +138,21 @@ struct NATVantageTests {
         #expect(report.gateways[0].traffic.bytes == 6000)
         #expect(report.gateways[1].traffic.bytes == 0)
         #expect(report.warnings.contains { $0.contains("1 of 2 NAT gateways have no records") })
+        #expect(report.cost.gateways == 2)
+    }
+
+    @Test func aDeletedGatewayWithoutRecordsCostsNothing() throws {
+        var deleted = NATGatewayHint(id: "nat-gone", privateIPs: [IPAddress("10.0.9.9")!])
+        deleted.state = "deleted"
+        var logged = NATGatewayHint(id: "nat-1", interfaceIDs: ["eni-nat1"])
+        logged.state = "deleted"  // deleted since, but its records are in the logs: it counts
+        let report = try F.analyse([F.natFormat] + F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000)) { options in
+            options.natHints = [logged, deleted]
+        }
+        #expect(report.gateways.map(\.id) == ["nat-1"])
+        #expect(report.cost.gateways == 1)
+        #expect(report.availabilityZones == 1)
+        #expect(report.warnings.contains { $0.contains("nat-gone is deleted") })
     }
 
     /// The default format's fields of a `natFormat` line (instance-id, pkt-*, direction and
