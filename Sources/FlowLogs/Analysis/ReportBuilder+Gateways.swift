@@ -224,6 +224,6 @@ extension ReportBuilder {
         if pathAbsent {
             assumptions.append("some records have no traffic-path field: their instance traffic to public addresses is assumed to leave through a NAT gateway (an instance with a public IP would use an internet gateway instead)")
         }
-        assumptions.append("traffic-path 1 means 'through another resource in this VPC': a NAT gateway, but also a load balancer replying to inbound connections; log the NAT gateway's interface for exact figures")
+        assumptions.append("traffic-path 1 means 'through another resource in this VPC': a NAT gateway, but also a load balancer replying to inbound connections, or a Transit Gateway or firewall endpoint (centralised egress); log the NAT gateway's interface for exact figures")
     }
 }
