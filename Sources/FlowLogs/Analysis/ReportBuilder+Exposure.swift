@@ -89,10 +89,10 @@ extension ReportBuilder {
     /// AWS-bound bytes on instance interfaces by path: internet gateway, gateway endpoint, or
     /// traffic-path 2 to S3/DynamoDB (internet gateway or gateway endpoint: ambiguous).
     private func instancePaths() -> (internetGateway: UInt64, endpoint: UInt64, ambiguous: UInt64) {
-        var share: [LocalClass: (igw: UInt64, endpoint: UInt64, ambiguous: UInt64, all: UInt64)] = [:]
+        var share: [LocalClassFormat: (igw: UInt64, endpoint: UInt64, ambiguous: UInt64, all: UInt64)] = [:]
         for (key, span) in aggregator.flows where key.kind == .outer && key.direction == .outbound
             && key.classIndex != 0 && !natLocals.contains(key.local) {
-            let pair = LocalClass(local: key.local, classIndex: key.classIndex)
+            let pair = LocalClassFormat(key)
             let bytes = span.tally.bytes
             var split = share[pair] ?? (0, 0, 0, 0)
             split.all = split.all.saturatingAdd(bytes)
@@ -108,7 +108,7 @@ extension ReportBuilder {
         }
         var result: (internetGateway: UInt64, endpoint: UInt64, ambiguous: UInt64) = (0, 0, 0)
         for (key, span) in aggregator.flows where key.kind == .outer && key.classIndex != 0 && !natLocals.contains(key.local) {
-            guard let split = share[LocalClass(local: key.local, classIndex: key.classIndex)], split.all > 0 else { continue }
+            guard let split = share[LocalClassFormat(key)], split.all > 0 else { continue }
             let bytes = Double(span.tally.bytes)
             if key.direction == .outbound {
                 switch key.trafficPath {

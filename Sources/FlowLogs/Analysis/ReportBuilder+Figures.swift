@@ -172,6 +172,7 @@ extension ReportBuilder {
         return [
             ("outside --since/--until", counters.outsideWindow),
             ("no source or destination address", counters.withoutAddresses),
+            ("accepted, but no byte count ('-')", counters.withoutBytes),
             ("private to private (east-west)", counters.eastWest),
             ("neither side private, or a special address (link-local, multicast…)", counters.otherAddresses),
             ("rejected (REJECT): shown under exposure", counters.rejected),

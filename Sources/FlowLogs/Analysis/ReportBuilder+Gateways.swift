@@ -149,69 +149,115 @@ extension ReportBuilder {
     /// the gateway's logs hold no instance-to-NAT legs at all, its NAT-to-internet legs.
     ///
     /// NAT-to-internet legs from a format that cannot show the inner legs of their direction
-    /// count only outside the time span of the inner legs of that direction: a format change
-    /// adds the period before it; two flow logs of one interface in different formats over the
-    /// same period would otherwise count the same bytes twice (they are set aside and warned).
+    /// count outside the time span of the inner legs of that direction and destination: a format
+    /// change adds the period before it. Where the two spans overlap (two flow logs on one
+    /// interface in different formats, or the old and new flow log at a format change), the same
+    /// bytes are in both and are set aside from the NAT-to-internet legs, with a warning. The
+    /// aggregates do not place bytes in time more finely than their spans, so the duplicate bytes
+    /// are estimated from each side's share of its span that overlaps, the smaller estimate kept:
+    /// exact when one span lies within the other (or both are the same), as at a format change
+    /// inside a file's records or with two flow logs throughout.
     private mutating func legsToCount(_ own: [(key: FlowKey, value: SpanTally)], gateway: String) -> [(key: FlowKey, tally: SpanTally)] {
-        var innerSpans: [Direction: SpanTally] = [:]
-        for (key, span) in own where key.kind == .inner { innerSpans[key.direction, default: SpanTally()].add(span) }
-        var duplicate = Tally()
-        let legs = own.filter { key, span in
-            guard key.kind == .outer, !innerSpans.isEmpty else { return true }
-            guard !key.showsInner else { return false }
-            guard let inner = innerSpans[key.direction], span.firstStart <= inner.lastEnd, span.lastEnd >= inner.firstStart else {
-                return true
+        struct Stream: Hashable {
+            var direction: Direction
+            var classIndex: Int
+        }
+        var inner: [Stream: SpanTally] = [:], outer: [Stream: SpanTally] = [:]
+        for (key, span) in own {
+            let stream = Stream(direction: key.direction, classIndex: key.classIndex)
+            if key.kind == .inner { inner[stream, default: SpanTally()].add(span) }
+            else if !key.showsInner { outer[stream, default: SpanTally()].add(span) }
+        }
+        let hasInner = !inner.isEmpty
+        // The fraction of each stream's NAT-to-internet bytes that are not duplicates.
+        var keptShare: [Stream: Double] = [:]
+        for (stream, span) in outer {
+            guard let innerSpan = inner[stream], span.tally.bytes > 0 else { continue }
+            let duplicate = min(Double(span.tally.bytes) * Self.overlap(of: span, with: innerSpan),
+                                Double(innerSpan.tally.bytes) * Self.overlap(of: innerSpan, with: span))
+            keptShare[stream] = max(0, 1 - duplicate / Double(span.tally.bytes))
+        }
+        var duplicates: UInt64 = 0
+        var legs: [(key: FlowKey, tally: SpanTally)] = []
+        for (key, span) in own {
+            guard key.kind == .outer, hasInner else {
+                legs.append((key, span))
+                continue
             }
-            duplicate.add(span.tally)
-            return false
+            guard !key.showsInner else { continue }
+            var part = span
+            if let kept = keptShare[Stream(direction: key.direction, classIndex: key.classIndex)], kept < 1 {
+                part.tally = Tally(bytes: UInt64(saturating: (Double(span.tally.bytes) * kept).rounded()),
+                                   packets: UInt64(saturating: (Double(span.tally.packets) * kept).rounded()),
+                                   records: span.tally.records)
+                duplicates = duplicates.saturatingAdd(span.tally.bytes - min(part.tally.bytes, span.tally.bytes))
+                if part.tally.bytes == 0 { continue }
+            }
+            legs.append((key, part))
         }
-        if duplicate.records > 0 {
+        if duplicates > 0 {
             warnings.append("NAT gateway \(gateway): its interface is logged over the same period in a format with pkt-* fields and in one without "
-                + "(two flow logs on one interface?); only the instance-to-NAT legs are counted, and \(NumberText.grouped(duplicate.bytes)) bytes "
-                + "of NAT-to-internet legs from the format without pkt-* fields (\(NumberText.grouped(duplicate.records)) records) are left out as duplicates")
+                + "(two flow logs on one interface, or the overlap at a format change): in that period only the instance-to-NAT legs are counted, "
+                + "and \(NumberText.grouped(duplicates)) bytes of NAT-to-internet legs from the format without pkt-* fields are left out as duplicates "
+                + "(estimated from the time spans, exact when one lies within the other)")
         }
-        return legs.map { (key: $0.key, tally: $0.value) }
+        return legs
+    }
+
+    /// The fraction (0…1) of `span`'s time that `other`'s covers; a span of one instant counts
+    /// as covered when it lies strictly inside the other.
+    static func overlap(of span: SpanTally, with other: SpanTally) -> Double {
+        guard span.firstStart <= span.lastEnd, other.firstStart <= other.lastEnd else { return 0 }
+        let start = max(span.firstStart, other.firstStart), end = min(span.lastEnd, other.lastEnd)
+        if span.lastEnd == span.firstStart {
+            return span.firstStart > other.firstStart && span.firstStart < other.lastEnd ? 1 : 0
+        }
+        guard end > start else { return 0 }
+        return Double(end - start) / Double(span.lastEnd - span.firstStart)
     }
 
     /// NAT gateways' interfaces are not in the logs: count instance traffic that leaves through
     /// another resource of the VPC (traffic-path 1), or all of it when the format has no traffic-path.
+    /// Replies carry no traffic-path: they follow the egress of the same address, service and
+    /// format (so a change from the default format to one with traffic-path does not mix them),
+    /// shared out by bytes when that egress took several paths.
     private mutating func countInstanceVantage() {
-        var egress: [LocalClass: (nat: UInt64, all: UInt64)] = [:]
+        var egress: [LocalClassFormat: (nat: UInt64, all: UInt64)] = [:]
         var egressByLocal: [UInt32: (nat: UInt64, all: UInt64)] = [:]
         var pathAbsent = false
         for (key, value) in aggregator.flows where key.kind == .outer && key.direction == .outbound && !natLocals.contains(key.local) {
             let viaNAT = key.trafficPath == 1 || key.trafficPath == 0
             if key.trafficPath == 0 { pathAbsent = true }
-            let pair = LocalClass(local: key.local, classIndex: key.classIndex)
-            egress[pair, default: (0, 0)].all += value.tally.bytes
-            egressByLocal[key.local, default: (0, 0)].all += value.tally.bytes
+            let bytes = value.tally.bytes
+            egress[LocalClassFormat(key), default: (0, 0)].all += bytes
+            egressByLocal[key.local, default: (0, 0)].all += bytes
             if viaNAT {
-                egress[pair, default: (0, 0)].nat += value.tally.bytes
-                egressByLocal[key.local, default: (0, 0)].nat += value.tally.bytes
+                egress[LocalClassFormat(key), default: (0, 0)].nat += bytes
+                egressByLocal[key.local, default: (0, 0)].nat += bytes
             }
         }
-        for (pair, bytes) in egress { natShare[pair] = bytes.all == 0 ? 1 : Double(bytes.nat) / Double(bytes.all) }
+        var all: [LocalClass: (counted: UInt64, all: UInt64)] = [:]
         for (key, value) in aggregator.flows where key.kind == .outer && !natLocals.contains(key.local) {
             let pair = LocalClass(local: key.local, classIndex: key.classIndex)
-            if key.direction == .outbound {
-                if key.trafficPath == 1 || key.trafficPath == 0 { counted.append((key, value)) }
-                continue
-            }
-            // Ingress has no traffic-path: it follows the egress of the same address and service.
-            var share = natShare[pair]
-            if share == nil, let total = egressByLocal[key.local], total.all > 0 {
-                share = Double(total.nat) / Double(total.all)
-            }
-            guard let share, share > 0 else { continue }
-            natShare[pair] = share
+            all[pair, default: (0, 0)].all += value.tally.bytes
             var part = value
-            if share < 1 {
-                part.tally = Tally(bytes: UInt64(saturating: (Double(value.tally.bytes) * share).rounded()),
-                                   packets: UInt64(saturating: (Double(value.tally.packets) * share).rounded()),
-                                   records: value.tally.records)
+            if key.direction == .outbound {
+                guard key.trafficPath == 1 || key.trafficPath == 0 else { continue }
+            } else {
+                var total = egress[LocalClassFormat(key)]
+                if total == nil || total!.all == 0 { total = egressByLocal[key.local] }
+                guard let total, total.all > 0, total.nat > 0 else { continue }
+                if total.nat < total.all {
+                    let share = Double(total.nat) / Double(total.all)
+                    part.tally = Tally(bytes: UInt64(saturating: (Double(value.tally.bytes) * share).rounded()),
+                                       packets: UInt64(saturating: (Double(value.tally.packets) * share).rounded()),
+                                       records: value.tally.records)
+                }
             }
+            all[pair, default: (0, 0)].counted += part.tally.bytes
             counted.append((key, part))
         }
+        for (pair, bytes) in all { natShare[pair] = bytes.all == 0 ? 1 : Double(bytes.counted) / Double(bytes.all) }
         guard !counted.isEmpty else {
             vantage = .none
             vantageReason = "no traffic through a NAT gateway was found: no NAT gateway interface in the logs, "

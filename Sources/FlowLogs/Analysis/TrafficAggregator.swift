@@ -53,6 +53,7 @@ struct TrafficAggregator: MergeableSink {
         var considered: UInt64 = 0
         var outsideWindow: UInt64 = 0
         var withoutAddresses: UInt64 = 0
+        var withoutBytes: UInt64 = 0
         var eastWest: UInt64 = 0
         var otherAddresses: UInt64 = 0
         var rejected: UInt64 = 0
@@ -62,6 +63,7 @@ struct TrafficAggregator: MergeableSink {
             considered += other.considered
             outsideWindow += other.outsideWindow
             withoutAddresses += other.withoutAddresses
+            withoutBytes += other.withoutBytes
             eastWest += other.eastWest
             otherAddresses += other.otherAddresses
             rejected += other.rejected
@@ -97,7 +99,12 @@ struct TrafficAggregator: MergeableSink {
             counters.withoutAddresses += 1
             return
         }
-        let bytes = record.bytes ?? 0
+        // An accepted record with no byte count ('-') says nothing about traffic, and would only
+        // stretch the window.
+        guard let bytes = record.bytes ?? (record.action == .reject ? 0 : nil) else {
+            counters.withoutBytes += 1
+            return
+        }
         let packets = record.packets ?? 0
         if !source.isIPv4 || !destination.isIPv4 {
             countIPv6(record, source: source, destination: destination, bytes: bytes, packets: packets)
@@ -178,7 +185,7 @@ struct TrafficAggregator: MergeableSink {
         // outbound ones by pkt-dstaddr, inbound ones by pkt-srcaddr).
         let showsInner = parser.has(leg.direction == .outbound ? .pktDstaddr : .pktSrcaddr)
         let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
-                          showsInner: showsInner)
+                          showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
 
         sources.add(SourceKey(source: leg.origin, local: index, classIndex: UInt16(truncatingIfNeeded: classIndex), kind: leg.kind,

@@ -111,12 +111,27 @@ struct ReportBuilder {
     var warnings: [String] = []
     /// The counted NAT bytes per flow key (inbound instance keys may be a share of the key).
     var counted: [(key: FlowKey, tally: SpanTally)] = []
-    /// Share of each (local, class) pair's bytes that went through a NAT (instance vantage).
+    /// Share of each (local, class) pair's bytes that went through a NAT (instance vantage),
+    /// for the tables (sources, peers) whose keys do not say which path each byte took.
     var natShare: [LocalClass: Double] = [:]
 
     struct LocalClass: Hashable {
         var local: UInt32
         var classIndex: Int
+    }
+
+    /// A local address's traffic to one service-region in formats with or without a
+    /// traffic-path field: the replies (which never carry one) follow the egress of their own format.
+    struct LocalClassFormat: Hashable {
+        var local: UInt32
+        var classIndex: Int
+        var pathColumn: Bool
+
+        init(_ key: FlowKey) {
+            local = key.local
+            classIndex = key.classIndex
+            pathColumn = key.pathColumn
+        }
     }
 
     init(aggregator: TrafficAggregator, inputs: Inspection, region: String, options: AnalysisOptions) {

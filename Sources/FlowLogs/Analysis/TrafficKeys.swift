@@ -23,16 +23,19 @@ enum Direction: UInt8, Sendable, Comparable {
 
 /// The main aggregation key, packed into one integer: local address index (32 bits), the
 /// peer's service-region index (16), leg kind, whether the record's format shows this
-/// direction's inner legs, direction and traffic-path.
+/// direction's inner legs, direction, whether the format has a traffic-path field, and the
+/// traffic-path.
 struct FlowKey: Hashable, Sendable, FastHashable {
     let packed: UInt64
 
     var fastHash: UInt64 { Self.mix(packed) }
 
     @inline(__always)
-    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, showsInner: Bool) {
+    init(local: UInt32, classIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, showsInner: Bool,
+         pathColumn: Bool) {
         packed = UInt64(local) << 32 | UInt64(UInt16(truncatingIfNeeded: classIndex)) << 16
-            | UInt64(kind.rawValue) << 9 | (showsInner ? 1 << 8 : 0) | UInt64(direction.rawValue) << 7 | UInt64(trafficPath & 0x0f)
+            | UInt64(kind.rawValue) << 9 | (showsInner ? 1 << 8 : 0) | UInt64(direction.rawValue) << 7
+            | (pathColumn ? 1 << 4 : 0) | UInt64(trafficPath & 0x0f)
     }
 
     var local: UInt32 { UInt32(truncatingIfNeeded: packed >> 32) }
@@ -45,10 +48,14 @@ struct FlowKey: Hashable, Sendable, FastHashable {
     var direction: Direction { Direction(rawValue: UInt8(truncatingIfNeeded: packed >> 7) & 1)! }
     /// The record's traffic-path (0 when absent; only egress records carry one).
     var trafficPath: UInt8 { UInt8(truncatingIfNeeded: packed) & 0x0f }
+    /// True when the record's format has a traffic-path field (replies of that format then
+    /// follow the egress of the same format: a format change does not mix their paths).
+    var pathColumn: Bool { packed >> 4 & 1 == 1 }
 
     /// The same key for another local-address index (merging workers).
     func withLocal(_ local: UInt32) -> FlowKey {
-        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath, showsInner: showsInner)
+        FlowKey(local: local, classIndex: classIndex, kind: kind, direction: direction, trafficPath: trafficPath, showsInner: showsInner,
+                pathColumn: pathColumn)
     }
 }
 

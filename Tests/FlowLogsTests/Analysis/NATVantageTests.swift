@@ -192,11 +192,37 @@ struct NATVantageTests {
         #expect(report.gateways.first?.countedLegs == "instance-nat")
         #expect(report.warnings.contains { $0.contains("two flow logs on one interface") && $0.contains("6,000 bytes") })
 
+        // The flow log with pkt-* fields starts during the other's span: only its period is
+        // duplicated (exact, since its span lies within the other's).
+        let first = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 10000).map(defaultFormat)
+        let second = F.natLegs(peer: "52.216.8.1", upload: 1, download: 10, start: 1_764_000_600)
+        let partial = try TrafficAnalysis.run(
+            paths: [directory.write("old.log", ([defaultHeader] + first + second.map(defaultFormat)).joined(separator: "\n") + "\n"),
+                    directory.write("new.log", ([F.natFormat] + second).joined(separator: "\n") + "\n")],
+            prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+        #expect(partial.nat.bytes == 11011)
+        // Different destinations in the overlapping period are not duplicates.
+        let other = F.natLegs(peer: "54.239.16.9", upload: 1, download: 10)
+        let disjoint = try F.analyse([defaultHeader] + v2 + [F.natFormat] + other)
+        #expect(disjoint.nat.bytes == 6011)
+
         // A format change instead (the default format first, pkt-* fields an hour later): both periods count.
         let later = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000, start: 1_764_003_600)
         let switched = try F.analyse([defaultHeader] + v2 + [F.natFormat] + later)
         #expect(switched.nat.bytes == 12000)
         #expect(!switched.warnings.contains { $0.contains("two flow logs") })
+    }
+
+    @Test func repliesFollowTheEgressOfTheirOwnFormat() throws {
+        // One instance, the default format first (no traffic-path: assumed NAT), then a format
+        // with traffic-path where the same service goes through an internet gateway (8): only the
+        // first period's request and reply are NAT traffic.
+        let before = F.instanceLegs(peer: "52.216.8.1", upload: 100, download: 1000).map(defaultFormat)
+        let after = F.instanceLegs(peer: "52.216.8.1", upload: 100, download: 10, start: 1_764_000_300, path: 8)
+        let report = try F.analyse([defaultHeader] + before + [F.natFormat] + after)
+        #expect(report.vantage == .instanceInterface)
+        #expect(report.nat.bytesOut == 100)
+        #expect(report.nat.bytesIn == 1000)
     }
 
     @Test func aFormatWithOnlyPktDstaddrCountsEachDirectionOnce() throws {

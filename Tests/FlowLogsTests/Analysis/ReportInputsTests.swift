@@ -26,6 +26,15 @@ struct ReportInputsTests {
         #expect(eastWest.nat.bytes == 0)
     }
 
+    @Test func anAcceptedRecordWithoutBytesIsSetAsideAndLeavesTheWindowAlone() throws {
+        let noBytes = "5 eni-nat1 - 10.0.1.6 10.0.0.220 40009 443 6 - - 1763990000 1764090000 ACCEPT OK 10.0.1.6 52.216.9.9 ingress -"
+        let report = try F.analyse([F.natFormat, noBytes] + F.natLegs(peer: "52.216.8.1", upload: 100, download: 1000))
+        #expect(report.nat.bytes == 1100)
+        #expect(report.window?.start == 1_764_000_000)
+        #expect(report.window?.end == 1_764_000_060)
+        #expect(report.setAside.contains { $0.reason.contains("no byte count") && $0.records == 1 })
+    }
+
     @Test func regionFromTheS3KeyPath() {
         #expect(RegionHint.fromPath("logs/AWSLogs/123456789012/vpcflowlogs/us-gov-east-1/2022/01/24/x.log.gz") == "us-gov-east-1")
         #expect(RegionHint.fromPath("123456789012_vpcflowlogs_eu-west-2_fl-1234abcd_20180620T1620Z_fe123456.log.gz") == "eu-west-2")

@@ -55,7 +55,7 @@ enum RecordsFuzzing {
         let counters = aggregator.counters
         fuzzRequire(summary.records == Int(counters.considered),
                     "\(summary.records) records but the aggregator saw \(counters.considered)")
-        let setAside = counters.outsideWindow + counters.withoutAddresses + counters.eastWest + counters.otherAddresses
+        let setAside = counters.outsideWindow + counters.withoutAddresses + counters.withoutBytes + counters.eastWest + counters.otherAddresses
             + counters.rejected + counters.ipv6
         let inFlows = aggregator.flows.reduce(UInt64(0)) { $0 + $1.value.tally.records }
         fuzzRequire(setAside + inFlows == counters.considered,
