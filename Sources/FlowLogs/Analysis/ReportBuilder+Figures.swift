@@ -129,9 +129,9 @@ extension ReportBuilder {
             }
             guard bytes > 0 else { continue }
             if natLocals.contains(local), key.kind == .outer {
-                groups[group, default: ([:], 0)].unknown += bytes  // NAT-to-internet legs: the sender is not in them
+                groups[group, default: ([:], 0)].unknown.saturatingIncrease(by: bytes)  // NAT-to-internet legs: the sender is not in them
             } else {
-                groups[group, default: ([:], 0)].rows[key.source, default: 0] += bytes
+                groups[group, default: ([:], 0)].rows[key.source, default: 0].saturatingIncrease(by: bytes)
             }
         }
         return destinations.compactMap { destination in
@@ -139,9 +139,9 @@ extension ReportBuilder {
             let rows = group.rows.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .prefix(options.top)
                 .map { ServiceSources.Row(address: $0.key, details: aggregator.details(of: $0.key), bytes: $0.value) }
-            let listed = rows.reduce(UInt64(0)) { $0 + $1.bytes }
+            let listed = rows.reduce(UInt64(0)) { $0.saturatingAdd($1.bytes) }
             let total = destination.traffic.bytes
-            let other = total > listed + group.unknown ? total - listed - group.unknown : 0
+            let other = total > listed.saturatingAdd(group.unknown) ? total - listed - group.unknown : 0
             return ServiceSources(service: destination.service, region: destination.region, rows: Array(rows),
                                   otherBytes: other, unknownBytes: min(group.unknown, total))
         }

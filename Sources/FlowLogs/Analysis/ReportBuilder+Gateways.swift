@@ -229,17 +229,17 @@ extension ReportBuilder {
             let viaNAT = key.trafficPath == 1 || key.trafficPath == 0
             if key.trafficPath == 0 { pathAbsent = true }
             let bytes = value.tally.bytes
-            egress[LocalClassFormat(key), default: (0, 0)].all += bytes
-            egressByLocal[key.local, default: (0, 0)].all += bytes
+            egress[LocalClassFormat(key), default: (0, 0)].all.saturatingIncrease(by: bytes)
+            egressByLocal[key.local, default: (0, 0)].all.saturatingIncrease(by: bytes)
             if viaNAT {
-                egress[LocalClassFormat(key), default: (0, 0)].nat += bytes
-                egressByLocal[key.local, default: (0, 0)].nat += bytes
+                egress[LocalClassFormat(key), default: (0, 0)].nat.saturatingIncrease(by: bytes)
+                egressByLocal[key.local, default: (0, 0)].nat.saturatingIncrease(by: bytes)
             }
         }
         var all: [LocalClass: (counted: UInt64, all: UInt64)] = [:]
         for (key, value) in aggregator.flows where key.kind == .outer && !natLocals.contains(key.local) {
             let pair = LocalClass(local: key.local, classIndex: key.classIndex)
-            all[pair, default: (0, 0)].all += value.tally.bytes
+            all[pair, default: (0, 0)].all.saturatingIncrease(by: value.tally.bytes)
             var part = value
             if key.direction == .outbound {
                 guard key.trafficPath == 1 || key.trafficPath == 0 else { continue }
@@ -254,7 +254,7 @@ extension ReportBuilder {
                                        records: value.tally.records)
                 }
             }
-            all[pair, default: (0, 0)].counted += part.tally.bytes
+            all[pair, default: (0, 0)].counted.saturatingIncrease(by: part.tally.bytes)
             counted.append((key, part))
         }
         for (pair, bytes) in all { natShare[pair] = bytes.all == 0 ? 1 : Double(bytes.counted) / Double(bytes.all) }

@@ -126,4 +126,10 @@ extension UInt64 {
         let (sum, overflow) = addingReportingOverflow(other)
         return overflow ? .max : sum
     }
+
+    /// `self += other`, stopping at `UInt64.max` instead of wrapping around.
+    @inline(__always)
+    mutating func saturatingIncrease(by other: UInt64) {
+        self = saturatingAdd(other)
+    }
 }
