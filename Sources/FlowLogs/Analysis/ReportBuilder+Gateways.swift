@@ -54,7 +54,9 @@ extension ReportBuilder {
             let records = members[number].reduce(0) { $0 + flowRecords(of: $1) }
             // A gateway that no longer exists and left no record costs nothing and spans no AZ.
             if let state = hint.state, state == "deleted" || state == "failed", records == 0 {
-                warnings.append("NAT gateway \(id) is \(state) in the describe-nat-gateways file and has no records in these logs: it is left out (no hours, no AZ)")
+                let names = (hint.interfaceIDs + hint.privateIPs.map(\.description)).filter { $0 != id }
+                let also = names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"
+                warnings.append("NAT gateway \(id)\(also) is \(state) in the describe-nat-gateways file and has no records in these logs: it is left out (no hours, no AZ)")
                 continue
             }
             var evidence = [hint.id != nil ? "listed by describe-nat-gateways" : "named on the command line"]

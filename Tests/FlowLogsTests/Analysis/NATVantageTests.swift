@@ -152,7 +152,7 @@ struct NATVantageTests {
         #expect(report.gateways.map(\.id) == ["nat-1"])
         #expect(report.cost.gateways == 1)
         #expect(report.availabilityZones == 1)
-        #expect(report.warnings.contains { $0.contains("nat-gone is deleted") })
+        #expect(report.warnings.contains { $0.contains("nat-gone (10.0.9.9) is deleted") })
     }
 
     /// The default format's fields of a `natFormat` line (instance-id, pkt-*, direction and
