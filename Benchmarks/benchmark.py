@@ -34,14 +34,26 @@ RELEASE = os.path.join(ROOT, ".build", "release")
 REAL_PREFIXES = os.path.join(os.path.dirname(ROOT), "shared", "realdata", "ip-ranges", "ip-ranges-2026-08-22.json")
 
 
+# A child's ru_maxrss counts the memory of the process it was forked from (this Python) until it
+# execs, so peak RSS comes from GNU time, which forks the command from a small process, when installed.
+GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
 def run(command, stdout=subprocess.DEVNULL, env=None):
     """Runs a command; returns (seconds, peak RSS in MB, exit status)."""
+    rss_file = os.path.join(DATA, ".peak-rss")
+    if GNU_TIME:
+        command = [GNU_TIME, "-f", "%M", "-o", rss_file] + command
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=stdout, stderr=subprocess.PIPE, env=env)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.stderr.close()
-    return seconds, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss / 1024
+    if GNU_TIME:
+        with open(rss_file) as lines:
+            peak = int(lines.read().split()[-1]) / 1024
+    return seconds, peak, os.waitstatus_to_exitcode(status)
 
 
 def best(command, runs, **kwargs):
@@ -187,11 +199,9 @@ def main():
     inflate_all = measure(f"bare zlib inflate ({cores} threads)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", str(cores), logs])
     measure("bare zlib inflate (1 thread)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", "1", logs])
     duckdb_seconds = None
-    try:
-        import duckdb  # noqa: F401
-        has_duckdb = True
-    except ImportError:
-        has_duckdb = False
+    # Checked in a child: importing DuckDB here would grow this process.
+    has_duckdb = subprocess.run([sys.executable, "-c", "import duckdb"], capture_output=True).returncode == 0
+    if not has_duckdb:
         print("  DuckDB: not installed (pip install duckdb): skipped")
     if has_duckdb:
         flowscan_json = json.loads(subprocess.run(report, capture_output=True).stdout)
