@@ -22,6 +22,14 @@ public struct Tally: Sendable, Equatable {
         packets = packets.saturatingAdd(other.packets)
         records = records.saturatingAdd(other.records)
     }
+
+    /// The share (0…1) of these bytes and packets, rounded; the records stay as they are (they
+    /// are the records the share was taken from).
+    func scaled(by share: Double) -> Tally {
+        Tally(bytes: UInt64(saturating: (Double(bytes) * share).rounded()),
+              packets: UInt64(saturating: (Double(packets) * share).rounded()),
+              records: records)
+    }
 }
 
 /// A per-key tally whose memory is bounded: when it holds more than `capacity` keys, the

@@ -189,9 +189,7 @@ extension ReportBuilder {
             guard !key.showsInner else { continue }
             var part = span
             if let kept = keptShare[Stream(direction: key.direction, classIndex: key.classIndex)], kept < 1 {
-                part.tally = Tally(bytes: UInt64(saturating: (Double(span.tally.bytes) * kept).rounded()),
-                                   packets: UInt64(saturating: (Double(span.tally.packets) * kept).rounded()),
-                                   records: span.tally.records)
+                part.tally = span.tally.scaled(by: kept)
                 duplicates = duplicates.saturatingAdd(span.tally.bytes - min(part.tally.bytes, span.tally.bytes))
                 if part.tally.bytes == 0 { continue }
             }
@@ -249,12 +247,7 @@ extension ReportBuilder {
                 var total = egress[LocalClassFormat(key)]
                 if total == nil || total!.all == 0 { total = egressByLocal[key.local] }
                 guard let total, total.all > 0, total.nat > 0 else { continue }
-                if total.nat < total.all {
-                    let share = Double(total.nat) / Double(total.all)
-                    part.tally = Tally(bytes: UInt64(saturating: (Double(value.tally.bytes) * share).rounded()),
-                                       packets: UInt64(saturating: (Double(value.tally.packets) * share).rounded()),
-                                       records: value.tally.records)
-                }
+                if total.nat < total.all { part.tally = value.tally.scaled(by: Double(total.nat) / Double(total.all)) }
             }
             all[pair, default: (0, 0)].counted.saturatingIncrease(by: part.tally.bytes)
             counted.append((key, part))
