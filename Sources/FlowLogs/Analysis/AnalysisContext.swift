@@ -6,9 +6,6 @@ final class AnalysisContext: Sendable {
     /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
     let since: UInt64?
     let until: UInt64?
-    /// Track private ↔ private bytes per address: needed only to detect NAT gateways in logs
-    /// without `pkt-*` fields (when the user named none, or none that the records match).
-    let tracksEastWest: Bool
     /// Capacity of each per-address table (sources, internet peers, rejects) per worker.
     let tableCapacity: Int
     /// The most distinct private addresses kept apart per worker; the rest share one entry.
@@ -16,13 +13,11 @@ final class AnalysisContext: Sendable {
     /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
     let serviceNames: [[UInt8]]
 
-    init(prefixes: PrefixTable, vpcCIDRs: [IPPrefix], since: UInt64?, until: UInt64?,
-         tracksEastWest: Bool, tableCapacity: Int) {
+    init(prefixes: PrefixTable, vpcCIDRs: [IPPrefix], since: UInt64?, until: UInt64?, tableCapacity: Int) {
         self.prefixes = prefixes
         self.vpcCIDRs = vpcCIDRs
         self.since = since
         self.until = until
-        self.tracksEastWest = tracksEastWest
         self.tableCapacity = tableCapacity
         localCapacity = max(1024, tableCapacity * 4)
         serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }

@@ -226,7 +226,9 @@ struct TrafficAggregator: MergeableSink {
     private mutating func countEastWest(_ record: FlowRecord, parser: RecordParser, source: IPAddress, destination: IPAddress,
                                         bytes: UInt64) {
         counters.eastWest += 1
-        guard context.tracksEastWest, record.action != .reject else { return }
+        // Private bytes per address, for detecting NAT gateways in logs without `pkt-*` fields
+        // (when none is named, or none named matches the records).
+        guard record.action != .reject else { return }
         let interface = EastWestByInterface.interfaceHash(parser.text(.interfaceID))
         let to = intern(destination, parser: nil, ownRecord: false)
         localTable.modify(at: Int(to)) { $0.eastWest.add(interface: interface, bytesIn: bytes, bytesOut: 0) }

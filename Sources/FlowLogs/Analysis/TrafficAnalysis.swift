@@ -51,7 +51,7 @@ public enum TrafficAnalysis {
     public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
                            progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> Report {
         let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
-                                      until: options.until, tracksEastWest: true,
+                                      until: options.until,
                                       tableCapacity: options.tableCapacity)
         let entries = InputDiscovery.discover(paths)
         let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))

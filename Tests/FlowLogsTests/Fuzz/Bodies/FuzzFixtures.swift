@@ -55,11 +55,10 @@ enum FuzzFixtures {
 
     """
 
-    /// `natLog` read into an aggregator as for a run with `--nat-gateways` (no east-west tracking).
+    /// `natLog` read into an aggregator, for reports with the gateways a fuzz input names.
     /// `nonisolated(unsafe)`: built once, then only read.
     nonisolated(unsafe) static let natAggregator: (TrafficAggregator, FileSummary) = {
-        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: [], since: nil, until: nil,
-                                      tracksEastWest: false, tableCapacity: 4)
+        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: [], since: nil, until: nil, tableCapacity: 4)
         let scratch = FuzzScratchFile()
         Array(natLog.utf8).withUnsafeBytes { scratch.write($0) }
         let reader = FlowLogFileReader(options: ReadOptions())

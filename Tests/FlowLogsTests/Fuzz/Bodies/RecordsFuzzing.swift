@@ -16,15 +16,10 @@ enum RecordsFuzzing {
     /// too-long path.
     static let maximumLineLength = 1024
 
-    /// Contexts built once: detection (no NAT named, east-west traffic tracked) and a named NAT gateway.
-    static let detecting = context(tracksEastWest: true)
-    static let hinted = context(tracksEastWest: false)
-
-    private static func context(tracksEastWest: Bool) -> AnalysisContext {
-        // A tiny table capacity so that a few records already fold the per-address tables.
-        AnalysisContext(prefixes: FuzzFixtures.prefixes, vpcCIDRs: [IPPrefix("192.0.2.0/24")!], since: nil, until: nil,
-                        tracksEastWest: tracksEastWest, tableCapacity: 4)
-    }
+    /// The context, built once; a tiny table capacity so that a few records already fold the
+    /// per-address tables.
+    static let context = AnalysisContext(prefixes: FuzzFixtures.prefixes, vpcCIDRs: [IPPrefix("192.0.2.0/24")!], since: nil,
+                                         until: nil, tableCapacity: 4)
 
     /// Runs the target on one input.
     static func run(_ input: UnsafeRawBufferPointer, scratch: FuzzScratchFile) {
@@ -37,7 +32,7 @@ enum RecordsFuzzing {
         options.tableCapacity = 4
         let reader = FlowLogFileReader(options: options.read)
         defer { reader.deallocate() }
-        var aggregator = TrafficAggregator(context: hints.isEmpty ? detecting : hinted)
+        var aggregator = TrafficAggregator(context: context)
         let summary = reader.read(scratch.path, into: &aggregator)
 
         checkSummary(summary, of: input, aggregator: aggregator)
