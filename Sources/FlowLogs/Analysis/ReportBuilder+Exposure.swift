@@ -88,43 +88,42 @@ extension ReportBuilder {
 
     /// AWS-bound bytes on instance interfaces by path: internet gateway, gateway endpoint, or
     /// traffic-path 2 to S3/DynamoDB (internet gateway or gateway endpoint: ambiguous).
-    private func instancePaths() -> (internetGateway: UInt64, endpoint: UInt64, ambiguous: UInt64) {
-        var share: [LocalClassFormat: (igw: UInt64, endpoint: UInt64, ambiguous: UInt64, all: UInt64)] = [:]
+    struct InstancePaths {
+        var internetGateway: UInt64 = 0
+        var endpoint: UInt64 = 0
+        var ambiguous: UInt64 = 0
+    }
+
+    /// Egress bytes go by their traffic-path; replies (which have none) are shared out like the
+    /// egress of the same address, service and format.
+    private func instancePaths() -> InstancePaths {
+        // Where an egress key's bytes belong; nil for paths not counted here (NAT, absent, …).
+        func path(_ key: FlowKey) -> WritableKeyPath<InstancePaths, UInt64>? {
+            switch key.trafficPath {
+            case 8: return \.internetGateway
+            case 7: return \.endpoint
+            case 2: return category(key.classIndex) == .gatewayEndpoint ? \.ambiguous : \.internetGateway
+            default: return nil
+            }
+        }
+        var egress: [LocalClassFormat: (paths: InstancePaths, all: UInt64)] = [:]
         for (key, span) in aggregator.flows where key.kind == .outer && key.direction == .outbound
             && key.classIndex != 0 && !natLocals.contains(key.local) {
-            let pair = LocalClassFormat(key)
-            let bytes = span.tally.bytes
-            var split = share[pair] ?? (0, 0, 0, 0)
-            split.all = split.all.saturatingAdd(bytes)
-            switch key.trafficPath {
-            case 8: split.igw = split.igw.saturatingAdd(bytes)
-            case 7: split.endpoint = split.endpoint.saturatingAdd(bytes)
-            case 2:
-                if category(key.classIndex) == .gatewayEndpoint { split.ambiguous = split.ambiguous.saturatingAdd(bytes) }
-                else { split.igw = split.igw.saturatingAdd(bytes) }
-            default: break
-            }
-            share[pair] = split
+            var split = egress[LocalClassFormat(key)] ?? (InstancePaths(), 0)
+            split.all.saturatingIncrease(by: span.tally.bytes)
+            if let path = path(key) { split.paths[keyPath: path].saturatingIncrease(by: span.tally.bytes) }
+            egress[LocalClassFormat(key)] = split
         }
-        var result: (internetGateway: UInt64, endpoint: UInt64, ambiguous: UInt64) = (0, 0, 0)
+        var result = InstancePaths()
         for (key, span) in aggregator.flows where key.kind == .outer && key.classIndex != 0 && !natLocals.contains(key.local) {
-            guard let split = share[LocalClassFormat(key)], split.all > 0 else { continue }
-            let bytes = Double(span.tally.bytes)
+            guard let split = egress[LocalClassFormat(key)], split.all > 0 else { continue }
             if key.direction == .outbound {
-                switch key.trafficPath {
-                case 8: result.internetGateway = result.internetGateway.saturatingAdd(span.tally.bytes)
-                case 7: result.endpoint = result.endpoint.saturatingAdd(span.tally.bytes)
-                case 2:
-                    if category(key.classIndex) == .gatewayEndpoint { result.ambiguous = result.ambiguous.saturatingAdd(span.tally.bytes) }
-                    else { result.internetGateway = result.internetGateway.saturatingAdd(span.tally.bytes) }
-                default: break
-                }
+                if let path = path(key) { result[keyPath: path].saturatingIncrease(by: span.tally.bytes) }
             } else {
-                let all = Double(split.all)
-                func part(_ share: UInt64) -> UInt64 { UInt64(saturating: (bytes * Double(share) / all).rounded()) }
-                result.internetGateway = result.internetGateway.saturatingAdd(part(split.igw))
-                result.endpoint = result.endpoint.saturatingAdd(part(split.endpoint))
-                result.ambiguous = result.ambiguous.saturatingAdd(part(split.ambiguous))
+                let bytes = Double(span.tally.bytes), all = Double(split.all)
+                for path in [\InstancePaths.internetGateway, \.endpoint, \.ambiguous] {
+                    result[keyPath: path].saturatingIncrease(by: UInt64(saturating: (bytes * Double(split.paths[keyPath: path]) / all).rounded()))
+                }
             }
         }
         return result
