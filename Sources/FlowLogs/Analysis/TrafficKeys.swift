@@ -151,6 +151,11 @@ struct EastWestByInterface: Sendable, Equatable {
         var interface: UInt64
         var bytesIn: UInt64 = 0
         var bytesOut: UInt64 = 0
+
+        mutating func add(_ other: Entry) {
+            bytesIn.saturatingIncrease(by: other.bytesIn)
+            bytesOut.saturatingIncrease(by: other.bytesOut)
+        }
     }
 
     static let capacity = 4
@@ -173,8 +178,7 @@ struct EastWestByInterface: Sendable, Equatable {
 
     mutating func merge(_ other: EastWestByInterface) {
         for entry in other.entries { add(entry) }
-        self.other.bytesIn = self.other.bytesIn.saturatingAdd(other.other.bytesIn)
-        self.other.bytesOut = self.other.bytesOut.saturatingAdd(other.other.bytesOut)
+        self.other.add(other.other)
     }
 
     /// The bytes logged on `interface`, when it is kept.
@@ -183,16 +187,11 @@ struct EastWestByInterface: Sendable, Equatable {
     private mutating func add(_ entry: Entry) {
         let position = entries.firstIndex { $0.interface >= entry.interface } ?? entries.endIndex
         if position < entries.endIndex, entries[position].interface == entry.interface {
-            entries[position].bytesIn = entries[position].bytesIn.saturatingAdd(entry.bytesIn)
-            entries[position].bytesOut = entries[position].bytesOut.saturatingAdd(entry.bytesOut)
+            entries[position].add(entry)
             return
         }
         entries.insert(entry, at: position)
-        if entries.count > Self.capacity {
-            let dropped = entries.removeLast()
-            other.bytesIn = other.bytesIn.saturatingAdd(dropped.bytesIn)
-            other.bytesOut = other.bytesOut.saturatingAdd(dropped.bytesOut)
-        }
+        if entries.count > Self.capacity { other.add(entries.removeLast()) }
     }
 }
 
