@@ -55,7 +55,7 @@ enum PrefixesLookupCommand: Runnable {
             Console.output(bytes: bytes)
         }
         for word in malformed {
-            Console.error("flowscan: '\(TerminalText.safe(word))' is not an IPv4 or IPv6 address\n")
+            Console.error("flowscan: '\(word)' is not an IPv4 or IPv6 address\n")
         }
         return malformed.isEmpty ? .success : .usage
     }
