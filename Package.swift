@@ -25,7 +25,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "flowscan-bench",
-            dependencies: ["FlowLogs"],
+            dependencies: ["FlowLogs", "CZlib"],
             path: "Benchmarks/flowscan-bench"
         ),
         .testTarget(

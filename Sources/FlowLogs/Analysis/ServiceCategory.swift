@@ -34,11 +34,3 @@ public enum ServiceCategory: String, Sendable, CaseIterable {
         return .awsPublic
     }
 }
-
-/// Names used for destinations outside AWS ranges.
-public enum ServiceRegionName {
-    /// The service name of addresses in no AWS range.
-    public static let internet = "INTERNET"
-    /// The region shown for them.
-    public static let noRegion = "-"
-}

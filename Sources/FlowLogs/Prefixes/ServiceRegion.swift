@@ -30,3 +30,11 @@ public struct ServiceRegion: Hashable, Sendable, Comparable, CustomStringConvert
         return "\(service) \(region)\(group)"
     }
 }
+
+/// Names used for destinations outside AWS ranges.
+public enum ServiceRegionName {
+    /// The service name of addresses in no AWS range.
+    public static let internet = "INTERNET"
+    /// The region shown for them.
+    public static let noRegion = "-"
+}

@@ -1,20 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
-
-/// A record sink that workers fill independently and that merges into one at the end.
-protocol MergeableSink: RecordSink {
-    /// Folds another worker's results into this one.
-    mutating func merge(_ other: Self)
-}
-
-/// A sink that keeps nothing: `inspect` needs only the file summaries.
-struct DiscardingSink: MergeableSink {
-    mutating func beginFile(path: String) {}
-    @inline(__always)
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {}
-    mutating func merge(_ other: DiscardingSink) {}
-}
 
 /// Reads a list of inputs on several threads, each worker with its own sink, merged at the end;
 /// files are reported in input order whatever the number of workers.
@@ -98,66 +83,4 @@ struct InputScan {
         for worker in 1..<workers { merged.merge(sinks.take(worker)!) }
         return (files, merged)
     }
-}
-
-/// A shared counter handing out 0, 1, 2… to worker threads.
-final class AtomicCounter: Sendable {
-    private let value = Atomic<Int>(0)
-
-    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
-}
-
-/// Slots that worker threads fill, each slot written by one thread only, read after they join.
-/// Plain memory, not a Swift array: an array is one value, and two threads writing different
-/// elements of it would both be accessing it.
-final class SharedResults<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: max(1, count))
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) {
-        slots[index] = value
-    }
-
-    func take(_ index: Int) -> Value? {
-        defer { slots[index] = nil }
-        return slots[index]
-    }
-}
-
-/// What `flowscan inspect` reports: every file read, and the totals.
-public struct Inspection: Sendable {
-    public var files: [FileSummary]
-    public var totals: InputTotals
-
-    public init(files: [FileSummary]) {
-        self.files = files
-        self.totals = InputTotals(files)
-    }
-
-    /// Discovers and reads `paths` with `jobs` workers (0: one per core).
-    public static func run(paths: [String], options: ReadOptions, jobs: Int = 0,
-                           progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) -> Inspection {
-        let entries = InputDiscovery.discover(paths)
-        let scan = InputScan(options: options, jobs: jobs, progress: progress?(entries))
-        let (files, _) = scan.run(entries) { DiscardingSink() }
-        return Inspection(files: files)
-    }
-}
-
-/// A value handed to threads that use it in ways the compiler cannot check (each writes only
-/// its own parts, and the threads are joined before the value is used again).
-struct UnsafeSendable<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
 }

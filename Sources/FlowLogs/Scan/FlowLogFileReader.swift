@@ -1,25 +1,3 @@
-/// Receives the records of the files being read.
-protocol RecordSink {
-    /// A new file starts.
-    mutating func beginFile(path: String)
-    /// A record with log-status OK (or none). Text fields are read through `parser` during the call.
-    mutating func consume(_ record: FlowRecord, parser: RecordParser)
-}
-
-/// How files are read.
-public struct ReadOptions: Sendable {
-    /// The field list for files without a header (`--format`); `nil` assumes the default format.
-    public var format: FlowLogFormat?
-    /// How many malformed lines are kept as examples per file.
-    public var malformedExampleLimit = 5
-    /// Lines longer than this are malformed.
-    public var maximumLineLength = LineSplitter.defaultMaximumLineLength
-
-    public init(format: FlowLogFormat? = nil) {
-        self.format = format
-    }
-}
-
 /// Reads one flow-log file end to end: detection, decompression, lines, records, and the count
 /// of everything seen.
 struct FlowLogFileReader {
