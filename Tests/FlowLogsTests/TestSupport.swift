@@ -92,3 +92,8 @@ enum Fixtures {
     /// Header plus records, newline-terminated.
     static var v2File: String { ([v2Header] + v2Records).joined(separator: "\n") + "\n" }
 }
+
+extension Report {
+    /// The warnings as the report words them, for tests that check a sentence.
+    var warningSentences: [String] { warnings.map(\.sentence) }
+}

@@ -22,7 +22,7 @@ extension Report {
     private func overview() -> ReportDocument.Section {
         let totals = inputs.totals
         var pairs: [(String, String)] = [
-            ("region", "\(region) (from \(regionSource))"),
+            ("region", "\(region) (from \(regionSourceText))"),
             ("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped), "
                 + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"),
         ]
@@ -39,10 +39,10 @@ extension Report {
             + "\(NumberText.bytes(nat.bytesOut)) out, \(NumberText.bytes(nat.bytesIn)) in, \(NumberText.grouped(nat.records)) records"))
         pairs.append(("saving available", "\(usd(savings.totalMonthlyUSD)) per month"
             + (failAbove.map { " (--fail-above \(usd($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")))
-        var section = ReportDocument.Section(title: "Summary", blocks: [.pairs(pairs), .line(vantageReason)])
+        var section = ReportDocument.Section(title: "Summary", blocks: [.pairs(pairs), .line(vantage.reason)])
         if !warnings.isEmpty {
             section.blocks.append(.subheading("Warnings"))
-            section.blocks.append(.bullets(warnings))
+            section.blocks.append(.bullets(warnings.map(\.sentence)))
         }
         return section
     }
@@ -55,13 +55,13 @@ extension Report {
         }
         let rows = gateways.map { gateway in
             [gateway.id, gateway.interfaceIDs.joined(separator: " "), gateway.privateIPs.map(\.description).joined(separator: " "),
-             gateway.origin, gateway.countedLegs ?? "-", size(gateway.traffic.bytes), size(gateway.traffic.bytesOut), size(gateway.traffic.bytesIn)]
+             gateway.origin.rawValue, Report.legsText(gateway.countedLegs) ?? "-", size(gateway.traffic.bytes), size(gateway.traffic.bytesOut), size(gateway.traffic.bytesIn)]
         }
         section.blocks.append(.table(columns: [.left("gateway"), .left("interface"), .left("private IP"), .left("origin"),
                                                .left("legs counted"), .right("bytes"), .right("out"), .right("in")], rows: rows))
         for gateway in gateways {
             section.blocks.append(.line("\(gateway.id) evidence:"))
-            section.blocks.append(.bullets(gateway.evidence))
+            section.blocks.append(.bullets(gateway.evidence.map(\.sentence)))
         }
         return section
     }
@@ -206,7 +206,7 @@ extension Report {
         if !setAside.isEmpty {
             section.blocks.append(.line("Records read but not NAT traffic:"))
             section.blocks.append(.table(columns: [.left("reason"), .right("records")],
-                                         rows: setAside.map { [$0.reason, NumberText.grouped($0.records)] }))
+                                         rows: setAside.map { [$0.reason.text, NumberText.grouped($0.records)] }))
         }
         return section
     }
@@ -220,7 +220,7 @@ extension Report {
                 ("gateway endpoint", "free"),
                 ("public IPv4", "\(price(p.publicIPv4Hour))/hour"),
             ]),
-            .bullets(assumptions),
+            .bullets(assumptions.map(\.sentence)),
         ])
     }
 }

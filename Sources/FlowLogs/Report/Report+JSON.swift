@@ -15,7 +15,7 @@ extension Report {
                 }
             }
             json.field("region", region)
-            json.field("region_source", regionSource)
+            json.field("region_source", regionSourceText)
             json.field("prefixes") { writePrefixes(&$0) }
             json.field("prices") { json in
                 json.object { json in
@@ -23,7 +23,7 @@ extension Report {
                 }
             }
             json.field("vantage", vantage.rawValue)
-            json.field("vantage_reason", vantageReason)
+            json.field("vantage_reason", vantage.reason)
             json.field("nat_gateways") { json in json.array(gateways) { $1.write(into: &$0) } }
             json.field("nat") { nat.write(into: &$0) }
             json.field("destinations") { json in json.array(destinations) { json, destination in writeDestination(destination, into: &json) } }
@@ -52,7 +52,7 @@ extension Report {
                 json.array(setAside) { json, row in
                     json.inline { json in
                         json.object { json in
-                            json.field("reason", row.reason)
+                            json.field("reason", row.reason.text)
                             json.field("records", row.records)
                         }
                     }
@@ -61,8 +61,8 @@ extension Report {
             json.key("fail_above")
             if let failAbove { json.number(failAbove, places: 2) } else { json.null() }
             json.field("threshold_exceeded", thresholdExceeded)
-            json.field("assumptions", strings: assumptions)
-            json.field("warnings", strings: warnings)
+            json.field("assumptions", strings: assumptions.map(\.sentence))
+            json.field("warnings", strings: warnings.map(\.sentence))
         }
         return json.text + "\n"
     }
@@ -230,9 +230,9 @@ extension GatewayFinding {
             json.field("interface_ids", strings: interfaceIDs)
             json.field("private_ips", strings: privateIPs.map(\.description))
             json.field("public_ips", strings: publicIPs.map(\.description))
-            json.field("origin", origin)
-            json.field("evidence", strings: evidence)
-            json.field("counted_legs", countedLegs)
+            json.field("origin", origin.rawValue)
+            json.field("evidence", strings: evidence.map(\.sentence))
+            json.field("counted_legs", Report.legsText(countedLegs))
             json.field("bytes", traffic.bytes)
             json.field("bytes_out", traffic.bytesOut)
             json.field("bytes_in", traffic.bytesIn)

@@ -30,6 +30,15 @@ enum AnalysisFixtures {
         return try TrafficAnalysis.run(paths: [path], prefixes: prefixes, prefixFile: prefixFile, options: options)
     }
 
+    /// Writes `lines` (a header first) to a file and reads it into the aggregate the stages start from.
+    static func aggregate(_ lines: [String]) -> TrafficAggregator {
+        let directory = TemporaryDirectory()
+        let path = directory.write("flows.log", lines.joined(separator: "\n") + "\n")
+        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: [], since: nil, until: nil, tableCapacity: 1000)
+        let scan = InputScan(options: ReadOptions(), jobs: 1, progress: nil)
+        return scan.run(InputDiscovery.discover([path])) { TrafficAggregator(context: context) }.1
+    }
+
     /// The NAT bytes of one destination.
     static func bytes(_ report: Report, _ service: String, _ region: String) -> UInt64? {
         report.destinations.first { $0.service == service && $0.region == region }?.traffic.bytes

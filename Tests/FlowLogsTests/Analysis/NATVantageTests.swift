@@ -15,8 +15,8 @@ struct NATVantageTests {
         #expect(report.gateways.count == 1)
         #expect(report.gateways[0].interfaceIDs == ["eni-nat1"])
         #expect(report.gateways[0].privateIPs == [IPAddress("10.0.0.220")!])
-        #expect(report.gateways[0].countedLegs == "instance-nat")
-        #expect(report.gateways[0].origin == "detected")
+        #expect(report.gateways[0].countedLegs == [.instanceToNAT])
+        #expect(report.gateways[0].origin == .detected)
     }
 
     @Test func natAndInstanceInterfacesBothLoggedAreNotCountedTwice() throws {
@@ -37,7 +37,7 @@ struct NATVantageTests {
         }
         let report = try F.analyse([format] + legs)
         #expect(report.nat.bytes == 6000)
-        #expect(report.gateways.first?.countedLegs == "nat-internet")
+        #expect(report.gateways.first?.countedLegs == [.natToInternet])
         // The sender is not in those legs: the sources say so.
         #expect(report.sources.first?.unknownBytes == 6000)
         #expect(report.sources.first?.rows.isEmpty == true)
@@ -49,7 +49,7 @@ struct NATVantageTests {
         #expect(inner.nat.bytes == 6000)
         let outer = try F.analyse([F.natFormat, all[1], all[2]], configure: { $0.natHints = [NATGatewayHint(privateIPs: [IPAddress("10.0.0.220")!])] })
         #expect(outer.nat.bytes == 6000)
-        #expect(outer.gateways.first?.countedLegs == "nat-internet")
+        #expect(outer.gateways.first?.countedLegs == [.natToInternet])
     }
 
     @Test func theSameTrafficInTheDefaultAndAV5FormatGivesTheSameTotals() throws {
@@ -134,10 +134,10 @@ struct NATVantageTests {
         let report = try F.analyse(lines) { options in
             options.natHints = [NATGatewayHint(interfaceIDs: ["eni-nat1"]), NATGatewayHint(privateIPs: [IPAddress("10.0.9.9")!])]
         }
-        #expect(report.gateways.map(\.origin) == ["given", "given"])
+        #expect(report.gateways.map(\.origin) == [.given, .given])
         #expect(report.gateways[0].traffic.bytes == 6000)
         #expect(report.gateways[1].traffic.bytes == 0)
-        #expect(report.warnings.contains { $0.contains("1 of 2 NAT gateways have no records") })
+        #expect(report.warningSentences.contains { $0.contains("1 of 2 NAT gateways have no records") })
         #expect(report.cost.gateways == 2)
     }
 
@@ -152,7 +152,7 @@ struct NATVantageTests {
         #expect(report.gateways.map(\.id) == ["nat-1"])
         #expect(report.cost.gateways == 1)
         #expect(report.availabilityZones == 1)
-        #expect(report.warnings.contains { $0.contains("nat-gone (10.0.9.9) is deleted") })
+        #expect(report.warningSentences.contains { $0.contains("nat-gone (10.0.9.9) is deleted") })
     }
 
     /// The default format's fields of a `natFormat` line (instance-id, pkt-*, direction and
@@ -189,8 +189,8 @@ struct NATVantageTests {
         options.region = "us-east-1"
         let report = try TrafficAnalysis.run(paths: paths, prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
         #expect(report.nat.bytes == 6000)
-        #expect(report.gateways.first?.countedLegs == "instance-nat")
-        #expect(report.warnings.contains { $0.contains("two flow logs on one interface") && $0.contains("6,000 bytes") })
+        #expect(report.gateways.first?.countedLegs == [.instanceToNAT])
+        #expect(report.warningSentences.contains { $0.contains("two flow logs on one interface") && $0.contains("6,000 bytes") })
 
         // The flow log with pkt-* fields starts during the other's span: only its period is
         // duplicated (exact, since its span lies within the other's).
@@ -210,7 +210,7 @@ struct NATVantageTests {
         let later = F.natLegs(peer: "52.216.8.1", upload: 1000, download: 5000, start: 1_764_003_600)
         let switched = try F.analyse([defaultHeader] + v2 + [F.natFormat] + later)
         #expect(switched.nat.bytes == 12000)
-        #expect(!switched.warnings.contains { $0.contains("two flow logs") })
+        #expect(!switched.warningSentences.contains { $0.contains("two flow logs") })
     }
 
     @Test func repliesFollowTheEgressOfTheirOwnFormat() throws {
@@ -251,8 +251,8 @@ struct NATVantageTests {
         let instance = F.instanceLegs(peer: "52.216.8.1", upload: 1000, download: 5000).map(defaultFormat).map(strip)
         let report = try F.analyse([format] + nat + instance) { $0.natHints = [NATGatewayHint(interfaceIDs: ["eni-nat1"])] }
         #expect(report.nat.bytes == 6000)
-        #expect(report.gateways.map(\.origin) == ["detected"])
-        #expect(report.warnings.contains { $0.contains("match no record") })
+        #expect(report.gateways.map(\.origin) == [.detected])
+        #expect(report.warningSentences.contains { $0.contains("match no record") })
     }
 
     private var syntheticPrefixes: PrefixTable {

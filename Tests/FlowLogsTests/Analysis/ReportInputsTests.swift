@@ -12,7 +12,7 @@ struct ReportInputsTests {
         let withRegion = ([F.natFormat + " region"] + legs.map { $0 + " eu-west-1" })
         let report = try F.analyse(withRegion, region: nil)
         #expect(report.region == "eu-west-1")
-        #expect(report.regionSource == "the records' region field")
+        #expect(report.regionSource == .recordsField)
         #expect(F.bytes(report, "S3", "us-east-1") == 2)
         #expect(report.destinations.first?.sameRegion == false)
         // Two regions and no flag: stop and say so.
@@ -32,7 +32,7 @@ struct ReportInputsTests {
         #expect(report.nat.bytes == 1100)
         #expect(report.window?.start == 1_764_000_000)
         #expect(report.window?.end == 1_764_000_060)
-        #expect(report.setAside.contains { $0.reason.contains("no byte count") && $0.records == 1 })
+        #expect(report.setAside.contains { $0.reason == .withoutBytes && $0.records == 1 })
     }
 
     @Test func regionFromTheS3KeyPath() {

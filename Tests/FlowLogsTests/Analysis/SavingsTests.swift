@@ -85,7 +85,7 @@ struct SavingsTests {
         let report = try F.analyse([F.natFormat] + month(peer: "54.239.16.9", upload: 1, download: 1)) { $0.availabilityZones = 3 }
         let row = try #require(report.savings.interfaceEndpoints.first)
         #expect(abs(row.endpointMonthlyUSD - 21.9) < 1e-9)
-        #expect(report.availabilityZonesSource == "--azs")
+        #expect(report.availabilityZonesSource == .option)
     }
 
     @Test func pricesCanBeOverridden() throws {
@@ -105,7 +105,7 @@ struct SavingsTests {
         #expect(report.window?.hours == 1)
         #expect(report.window?.isRough == true)
         #expect(abs(report.cost.monthlyGB - 730) < 1e-9)
-        #expect(report.warnings.contains { $0.contains("rough projection") })
+        #expect(report.warningSentences.contains { $0.contains("rough projection") })
     }
 
     @Test func failAboveComparesTheAvailableSaving() throws {

@@ -160,7 +160,7 @@ enum RecordsFuzzing {
     static func checkReport(_ aggregator: TrafficAggregator, summary: FileSummary, options: AnalysisOptions) {
         var options = options
         do {
-            _ = try TrafficAnalysis.vpcRegion(aggregator, options: options)
+            _ = try RegionSource.resolve(aggregator, option: options.region)
         } catch {
             FuzzChecks.terminalSafe(error.description, "the region error")
             options.region = FuzzFixtures.region

@@ -37,9 +37,9 @@ struct TrafficAggregator: MergeableSink {
 
     struct IPv6Key: Hashable, Comparable, Sendable {
         var direction: Direction?
-        var classIndex: Int
+        var serviceRegionIndex: Int
         static func < (lhs: IPv6Key, rhs: IPv6Key) -> Bool {
-            (lhs.direction?.rawValue ?? 9, lhs.classIndex) < (rhs.direction?.rawValue ?? 9, rhs.classIndex)
+            (lhs.direction?.rawValue ?? 9, lhs.serviceRegionIndex) < (rhs.direction?.rawValue ?? 9, rhs.serviceRegionIndex)
         }
     }
 
@@ -134,16 +134,16 @@ struct TrafficAggregator: MergeableSink {
             counters.otherAddresses += 1
             return
         }
-        let classIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
+        let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
         if record.action == .reject {
             counters.rejected += 1
             // The port knocked on: the public side's for blocked egress, ours for inbound.
             let port = leg.direction == .outbound ? leg.publicPort : (leg.kind == .outer ? record.dstport : record.srcport) ?? 0
-            rejects.add(RejectKey(local: leg.local, direction: leg.direction, classIndex: classIndex, port: port),
+            rejects.add(RejectKey(local: leg.local, direction: leg.direction, serviceRegionIndex: serviceRegionIndex, port: port),
                         bytes: bytes, packets: packets)
             return
         }
-        count(leg, classIndex: classIndex, record: record, parser: parser, bytes: bytes, packets: packets)
+        count(leg, serviceRegionIndex: serviceRegionIndex, record: record, parser: parser, bytes: bytes, packets: packets)
     }
 
     /// One record's place in the NAT picture.
@@ -160,7 +160,7 @@ struct TrafficAggregator: MergeableSink {
     }
 
     @inline(__always)
-    private mutating func count(_ leg: Leg, classIndex: Int, record: FlowRecord, parser: RecordParser,
+    private mutating func count(_ leg: Leg, serviceRegionIndex: Int, record: FlowRecord, parser: RecordParser,
                                 bytes: UInt64, packets: UInt64) {
         let index = intern(leg.local, parser: parser, ownRecord: true)
         let hasInstanceID = parser.has(.instanceID)
@@ -184,34 +184,34 @@ struct TrafficAggregator: MergeableSink {
         // Whether this direction's instance-to-NAT legs were recognisable (`consume` finds
         // outbound ones by pkt-dstaddr, inbound ones by pkt-srcaddr).
         let showsInner = parser.has(leg.direction == .outbound ? .pktDstaddr : .pktSrcaddr)
-        let key = FlowKey(local: index, classIndex: classIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
+        let key = FlowKey(local: index, serviceRegionIndex: serviceRegionIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
 
-        sources.add(SourceKey(source: leg.origin, local: index, classIndex: UInt16(truncatingIfNeeded: classIndex), kind: leg.kind,
+        sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
                     bytes: bytes, packets: packets)
-        if classIndex == 0 {
+        if serviceRegionIndex == 0 {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
                               kind: leg.kind, showsInner: showsInner, local: index),
                       bytes: bytes, packets: packets)
         }
         if CleartextPorts.contains(leg.publicPort) {
             // Few keys (ports × services × local addresses): exact, never folded.
-            let key = CleartextKey(port: leg.publicPort, classIndex: classIndex, local: index, kind: leg.kind, showsInner: showsInner)
+            let key = CleartextKey(port: leg.publicPort, serviceRegionIndex: serviceRegionIndex, local: index, kind: leg.kind, showsInner: showsInner)
             cleartext.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
         }
-        checkService(leg, classIndex: classIndex, parser: parser)
+        checkService(leg, serviceRegionIndex: serviceRegionIndex, parser: parser)
     }
 
     /// Compares our service for the peer with AWS's `pkt-src/dst-aws-service`, when present.
     @inline(__always)
-    private mutating func checkService(_ leg: Leg, classIndex: Int, parser: RecordParser) {
+    private mutating func checkService(_ leg: Leg, serviceRegionIndex: Int, parser: RecordParser) {
         let field: FlowField = leg.direction == .outbound ? .pktDstAWSService : .pktSrcAWSService
         guard parser.has(field) else { return }
         // Only where the pkt address is the peer we classified (always so on outer legs; inner legs carry it in pkt-*).
         serviceChecks += 1
-        let ours = context.serviceNames[classIndex]
+        let ours = context.serviceNames[serviceRegionIndex]
         guard let theirs = parser.text(field) else {
             if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += 1 }
             return
@@ -248,8 +248,8 @@ struct TrafficAggregator: MergeableSink {
         else if let flow = record.flowDirection { direction = flow == .egress ? .outbound : .inbound }
         let remote = direction == .inbound ? source : destination
         guard remote.scope == .public else { return }
-        let classIndex = context.prefixes.serviceRegionIndex(of: remote)
-        ipv6[IPv6Key(direction: direction, classIndex: classIndex), default: Tally()].add(bytes: bytes, packets: packets)
+        let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: remote)
+        ipv6[IPv6Key(direction: direction, serviceRegionIndex: serviceRegionIndex), default: Tally()].add(bytes: bytes, packets: packets)
     }
 
     /// Counts the record's `region` field; a string is made only when the value changes.
@@ -283,6 +283,13 @@ struct TrafficAggregator: MergeableSink {
 
     /// Local-address infos in first-seen order (index = `FlowKey.local`).
     var locals: [LocalAddressInfo] { localTable.values }
+
+    /// The records of all flows of each local address, by local-address index.
+    func recordsByLocal() -> [UInt64] {
+        var records = [UInt64](repeating: 0, count: localTable.count)
+        for (key, span) in flows { records[Int(key.local)] += span.tally.records }
+        return records
+    }
 
     /// The index of a local address, when it was seen.
     func localIndexOf(_ address: IPAddress) -> UInt32? { localTable.index(of: address).map(UInt32.init) }

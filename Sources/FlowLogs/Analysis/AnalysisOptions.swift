@@ -1,0 +1,26 @@
+import Foundation
+
+/// How the report is computed: everything the command line can set.
+public struct AnalysisOptions: Sendable {
+    public var read = ReadOptions()
+    /// NAT gateways named by the user (flags or describe-nat-gateways); empty means detect.
+    public var natHints: [NATGatewayHint] = []
+    /// Extra private space beyond RFC 1918, 100.64/10 and fc00::/7.
+    public var vpcCIDRs: [IPPrefix] = []
+    public var since: UInt64?
+    public var until: UInt64?
+    /// The VPC's region (`--region`); otherwise taken from the records or the S3 key path.
+    public var region: String?
+    public var pricing = Pricing()
+    /// AZs an interface endpoint would span (`--azs`); default: the number of NAT gateways found.
+    public var availabilityZones: Int?
+    /// Rows per table.
+    public var top = 10
+    public var failAbove: Double?
+    /// Rows each per-address table keeps per worker before folding the lightest.
+    public var tableCapacity = 1 << 15
+    /// Files read at once (0: one per core).
+    public var jobs = 0
+
+    public init() {}
+}

@@ -1,0 +1,40 @@
+extension Savings {
+    /// What endpoints would save per month, destination by destination, and what removing the
+    /// NAT gateways would add (README, "Money").
+    ///
+    /// - Parameters:
+    ///   - totals: the counted bytes per destination and the window they project from.
+    ///   - azs: AZs each interface endpoint would span (its hours are paid in each).
+    ///   - cost: today's cost, whose hours and IPv4 charges removal would save.
+    ///   - natTrafficCounted: false when no NAT traffic was found (then nothing can be removed).
+    init(totals: NATTotals, prices: Pricing, azs: Int, cost: NATCost, natTrafficCounted: Bool) {
+        let factor = totals.window?.monthlyFactor ?? 0
+        var gatewayRows: [GatewayEndpoint] = []
+        var interfaceRows: [InterfaceEndpoint] = []
+        var blockers: [(service: String, region: String, category: ServiceCategory, monthlyGB: Double)] = []
+        let endpointMonthly = prices.interfaceEndpointHour * 730 * Double(azs)
+        let savingPerGB = prices.natGatewayGB - prices.interfaceEndpointGB
+        for destination in totals.destinations {
+            let monthlyGB = Double(destination.traffic.bytes) / 1e9 * factor
+            switch destination.category {
+            case .gatewayEndpoint:
+                gatewayRows.append(.init(service: destination.service, monthlyGB: monthlyGB, monthlyUSD: monthlyGB * prices.natGatewayGB))
+            case .interfaceEndpoint:
+                interfaceRows.append(.init(
+                    service: destination.service, region: destination.region, monthlyGB: monthlyGB, savingPerGB: savingPerGB,
+                    endpointMonthlyUSD: endpointMonthly, breakEvenGB: savingPerGB > 0 ? endpointMonthly / savingPerGB : nil,
+                    netMonthlyUSD: monthlyGB * savingPerGB - endpointMonthly))
+            case .awsPublic, .crossRegion, .internet:
+                if destination.traffic.bytes > 0 {
+                    blockers.append((destination.service, destination.region, destination.category, monthlyGB))
+                }
+            }
+        }
+        // Without a NAT gateway every interface endpoint is needed, also those not worth it alone.
+        let endpointsNeeded = interfaceRows.filter { !$0.worthIt }.reduce(0) { $0 - $1.netMonthlyUSD }
+        let removal = NATRemoval(possible: natTrafficCounted && blockers.isEmpty, blockers: blockers,
+                                 hourlyMonthlyUSD: cost.monthlyHourlyUSD + cost.monthlyPublicIPv4USD,
+                                 endpointsNeededMonthlyUSD: endpointsNeeded)
+        self.init(gatewayEndpoints: gatewayRows, interfaceEndpoints: interfaceRows, natRemoval: removal)
+    }
+}

@@ -1,0 +1,176 @@
+/// The sentences of the report: the analysis returns facts (`ReportWarning`,
+/// `ReportAssumption`, `GatewayEvidence`…), and every renderer words them here, the same way.
+
+extension ReportWarning {
+    /// The warning as the report prints it.
+    var sentence: String {
+        switch self {
+        case .namedGatewaysMatchNoRecord(let names):
+            return "the NAT gateways named (\(names.joined(separator: ", "))) match no record's interface-id or address, "
+                + "so the gateways below were detected from the records instead; name them by private IP (--nat-ip) "
+                + "when the format has no interface-id"
+        case .gatewayLeftOut(let id, let otherNames, let state):
+            let also = otherNames.isEmpty ? "" : " (\(otherNames.joined(separator: ", ")))"
+            return "NAT gateway \(id)\(also) is \(state) in the describe-nat-gateways file and has no records in these logs: "
+                + "it is left out (no hours, no AZ)"
+        case .gatewaysWithoutRecords(let count, let all):
+            return "\(count) of \(all) NAT gateways have no records of their own interface in these logs; "
+                + "their traffic is not counted, but their hours are (leave out gateways of other VPCs)"
+        case .duplicateLegs(let gateway, let bytes):
+            return "NAT gateway \(gateway): its interface is logged over the same period in a format with pkt-* fields and in one without "
+                + "(two flow logs on one interface, or the overlap at a format change): in that period only the instance-to-NAT legs are counted, "
+                + "and \(NumberText.grouped(bytes)) bytes of NAT-to-internet legs from the format without pkt-* fields are left out as duplicates "
+                + "(estimated from the time spans, exact when one lies within the other)"
+        case .incompleteInputs(let damaged, let skipped):
+            return "\(damaged) damaged and \(skipped) skipped input files: figures cover what was read (see inputs)"
+        case .malformedLines(let count):
+            return "\(NumberText.grouped(count)) malformed lines were not counted (see inputs)"
+        case .skipData(let count):
+            return "\(NumberText.grouped(count)) SKIPDATA records: AWS skipped records during capture, so coverage is incomplete and figures are low"
+        case .stalePrefixes(let days):
+            return "ip-ranges.json is \(NumberText.decimal(days, 0)) days old (AWS changes it several times a week): run 'flowscan prefixes update'"
+        case .roughProjection(let hours):
+            return "only \(NumberText.decimal(hours, 2)) hours of data: monthly figures are a rough projection"
+        case .tablesFolded(let capacity):
+            return "per-address tables held more than \(NumberText.grouped(capacity)) rows per worker: "
+                + "the lightest rows were folded into 'other' (totals stay exact)"
+        case .serviceDisagreements(let records):
+            return "\(NumberText.grouped(records)) records disagree with AWS's pkt-*-aws-service field (see service check)"
+        case .otherRegions(let regions, let region):
+            return "records name other regions than \(region) (\(regions.joined(separator: ", "))): they were analysed as \(region)"
+        }
+    }
+}
+
+extension ReportAssumption {
+    /// The assumption as the report prints it.
+    var sentence: String {
+        switch self {
+        case .units:
+            return "1 GB = 10^9 bytes (AWS bills decimal GB); a month = 730 hours; monthly figures = observed bytes × 730 h / window hours"
+        case .billing:
+            return "NAT data processing is billed on bytes in both directions, each byte once; "
+                + "data transfer charges (internet egress, cross-AZ) are not included"
+        case .vantage(let vantage):
+            return "vantage \(vantage.rawValue): \(vantage.reason)"
+        case .gatewaysDetected:
+            return "NAT gateways were detected from the records (a heuristic; its evidence is listed): "
+                + "pass --nat-eni, --nat-ip or --nat-gateways to name them"
+        case .trafficPathAbsent:
+            return "some records have no traffic-path field: their instance traffic to public addresses is assumed to leave "
+                + "through a NAT gateway (an instance with a public IP would use an internet gateway instead)"
+        case .trafficPathOneIsNotOnlyNAT:
+            return "traffic-path 1 means 'through another resource in this VPC': a NAT gateway, but also a load balancer "
+                + "replying to inbound connections, or a Transit Gateway or firewall endpoint (centralised egress); "
+                + "log the NAT gateway's interface for exact figures"
+        case .serviceLookup:
+            return "services come from the longest matching prefix of ip-ranges.json, a specific service over AMAZON "
+                + "(then S3, DYNAMODB, the others, EC2 last); addresses in no AWS range are INTERNET"
+        case .amazonRangesHoldManyServices:
+            return "the address alone does not name the service behind AMAZON ranges (ECR, STS, SQS, Secrets Manager, "
+                + "CloudWatch Logs…): one interface endpoint serves one service, and Route 53 Resolver query logs can name them"
+        case .interfaceEndpointPricing(let hourUSD, let azs, let source):
+            return "interface endpoints: \(NumberText.price(hourUSD))/hour × \(NumberText.count(azs, "AZ")) (\(source.text)) each, "
+                + "and the per-GB price of the first PB"
+        }
+    }
+}
+
+extension Vantage {
+    /// Why the NAT bytes were counted from this vantage, and what that means.
+    var reason: String {
+        switch self {
+        case .natInterface:
+            return "the NAT gateways' own interfaces are in the logs; for each gateway one pair of legs is counted "
+                + "(instance-to-NAT legs where pkt-* addresses name the public peer, else NAT-to-internet legs), so each byte counts once; "
+                + "instance interfaces are not counted for these bytes"
+        case .instanceInterface:
+            return "no NAT gateway's own interface is in the logs, so NAT traffic is counted on instance interfaces: "
+                + "private-to-public records leaving through another resource of the VPC (traffic-path 1), and the replies to them"
+        case .none:
+            return "no traffic through a NAT gateway was found: no NAT gateway interface in the logs, "
+                + "and no instance traffic to public addresses through another resource of the VPC (traffic-path 1)"
+        }
+    }
+}
+
+extension GatewayEvidence {
+    /// The evidence as the gateway's list prints it.
+    var sentence: String {
+        switch self {
+        case .listedByDescribeNATGateways:
+            return "listed by describe-nat-gateways"
+        case .namedOnCommandLine:
+            return "named on the command line"
+        case .state(let state):
+            return "state \(state)"
+        case .privateConnectivity:
+            return "a private NAT gateway: its traffic goes to other private networks, not to AWS public endpoints"
+        case .recordsOnItsInterface(let records):
+            return "\(NumberText.grouped(records)) records to or from public addresses on its interface"
+        case .noRecordsOfItsInterface:
+            return "no records of its own interface in these logs"
+        case .forwardsToPublicPktAddresses(let records):
+            return "\(NumberText.grouped(records)) records forward traffic between private addresses and public pkt-* addresses "
+                + "(the instance-to-NAT legs)"
+        case .mirrorsPrivateAndPublicBytes(let interfaceID, let privateIn, let publicOut, let publicIn, let privateOut):
+            let place = interfaceID.map { "on its interface \($0) " } ?? ""
+            return "receives from private addresses \(place)the bytes it sends to public addresses (\(NumberText.grouped(privateIn)) in, "
+                + "\(NumberText.grouped(publicOut)) out) and the reverse (\(NumberText.grouped(publicIn)) in, "
+                + "\(NumberText.grouped(privateOut)) out), as a NAT gateway forwards them (heuristic: no pkt-* fields)"
+        case .namesAnInstance(let records):
+            return "note: \(NumberText.grouped(records)) of its records name an instance, which NAT gateway interfaces do not"
+        case .noInstanceID:
+            return "instance-id is '-' on its interface's records, as on a NAT gateway's"
+        case .atAddress(let address, let evidence):
+            return "\(address): \(evidence.sentence)"
+        }
+    }
+}
+
+extension RegionSource {
+    /// Where the region came from, as "region REGION (from …)" prints it.
+    func text(region: String) -> String {
+        switch self {
+        case .option: return "--region"
+        case .recordsField: return "the records' region field"
+        case .s3KeyPath: return "the S3 key path (…/vpcflowlogs/\(region)/…)"
+        case .unneeded: return "nothing: no traffic to public addresses was read"
+        }
+    }
+}
+
+extension AZCountSource {
+    /// Where the AZ count came from, in the interface-endpoint pricing line.
+    var text: String {
+        switch self {
+        case .option: return "--azs"
+        case .gateways: return "the number of NAT gateways"
+        case .noGateway: return "default (no NAT gateway identified)"
+        }
+    }
+}
+
+extension SetAsideReason {
+    /// The reason as the "Records read but not NAT traffic" table prints it.
+    var text: String {
+        switch self {
+        case .outsideWindow: return "outside --since/--until"
+        case .withoutAddresses: return "no source or destination address"
+        case .withoutBytes: return "accepted, but no byte count ('-')"
+        case .eastWest: return "private to private (east-west)"
+        case .otherAddresses: return "neither side private, or a special address (link-local, multicast…)"
+        case .rejected: return "rejected (REJECT): shown under exposure"
+        case .ipv6: return "IPv6: shown under exposure"
+        }
+    }
+}
+
+extension Report {
+    /// The region and where it came from, as the summary prints it.
+    var regionSourceText: String { regionSource.text(region: region) }
+    /// The legs a gateway's bytes were counted from, `instance-nat+nat-internet`; nil when none.
+    static func legsText(_ legs: [CountedLegs]) -> String? {
+        legs.isEmpty ? nil : legs.sorted().map(\.rawValue).joined(separator: "+")
+    }
+}
