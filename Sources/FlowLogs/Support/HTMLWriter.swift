@@ -163,7 +163,7 @@ public struct HTMLWriter {
 
     /// Elements kept on the line of their neighbours.
     private static let inline: Set<String> = [
-        "a", "abbr", "b", "code", "em", "small", "span", "strong", "sup", "sub", "time", "tspan", "th", "td",
+        "a", "abbr", "b", "code", "data", "em", "small", "span", "strong", "sup", "sub", "time", "tspan", "th", "td",
     ]
 
     /// Elements whose content starts on a new line.

@@ -7,18 +7,17 @@ extension SVGChart {
         /// Where the line is drawn; `nil` when there is none (the bar is then `below`).
         public var threshold: Double?
         public var valueLabel: String
+        /// True when the bar pays (class `pays`), else `below`.
+        public var reaches: Bool
 
-        public init(label: String, value: Double, threshold: Double?, valueLabel: String) {
+        /// - Parameter reaches: whether the bar pays, when the caller knows it; by default, whether
+        ///   the value reaches the threshold.
+        public init(label: String, value: Double, threshold: Double?, valueLabel: String, reaches: Bool? = nil) {
             self.label = label
             self.value = value
             self.threshold = threshold
             self.valueLabel = valueLabel
-        }
-
-        /// True when the value reaches the threshold.
-        public var reaches: Bool {
-            guard let threshold, threshold.isFinite else { return false }
-            return drawable(value) >= threshold
+            self.reaches = reaches ?? threshold.map { $0.isFinite && drawable(value) >= $0 } ?? false
         }
     }
 
