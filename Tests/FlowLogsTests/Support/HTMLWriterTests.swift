@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FlowLogs
 
@@ -86,5 +87,28 @@ import Testing
             #expect(css.contains("--s\(index): \(HTMLStyleSheet.darkTones[index]);"))
         }
         #expect(!css.contains("<") && !css.contains("&"))
+    }
+}
+
+/// The fuzz targets' markup checker accepts what the renderer writes and catches injected markup.
+@Suite struct MarkupCheckTests {
+    @Test func acceptsThePageAndAgreesWithTheXMLParser() {
+        let page = HTMLFixtures.page()
+        #expect(ParsedMarkup(page).error == nil)
+        #expect(MarkupCheck.problem(in: String(decoding: page, as: UTF8.self)) == nil)
+    }
+
+    @Test(arguments: [
+        ("&lt;script&gt;", "<script>"),  // an element from the input
+        ("&quot;&gt;&lt;img", "\"><img"),  // an attribute broken out of
+        ("&amp;amp;", "&amp"),  // a bare ampersand
+        ("\\x1b", "\u{1b}"),  // a raw escape character
+        ("</h1>", "</h2>"),  // tags that do not balance
+    ])
+    func catchesInjectedMarkup(escaped: String, raw: String) throws {
+        let page = String(decoding: HTMLFixtures.page(), as: UTF8.self)
+        let range = try #require(page.range(of: escaped))
+        let broken = page.replacingCharacters(in: range, with: raw)
+        #expect(MarkupCheck.problem(in: broken) != nil, "\(raw)")
     }
 }
