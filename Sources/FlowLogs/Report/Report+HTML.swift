@@ -76,7 +76,7 @@ extension Report {
             list.element("dd", text: "\(region) (from \(regionSource))")
             list.element("dt", text: "prefixes")
             list.element("dd") { dd in
-                dd.element("code", text: prefixes.path)
+                dd.cell(.path(prefixes.path))
                 dd.text(" (\(prefixes.origin)), created \(prefixes.createDate)")
                 if let age = prefixes.ageDays {
                     dd.text(", ")

@@ -150,7 +150,7 @@ extension Report {
             section.table([.left("file"), .left("compression"), .left("status"), .right("records"), .right("NODATA"), .right("SKIPDATA"),
                            .right("transit gw"), .right("malformed"), .right("bytes"), .right("packets")],
                           rows: inputs.files.map { file in
-                              [.code(file.path), .text(file.compression), .text(file.status.rawValue), ReportFigure.count(file.records),
+                              [.path(file.path), .text(file.compression), .text(file.status.rawValue), ReportFigure.count(file.records),
                                ReportFigure.count(file.noData), ReportFigure.count(file.skipData), ReportFigure.count(file.transitGateway),
                                ReportFigure.count(file.malformed), ReportFigure.count(file.bytes), ReportFigure.count(file.packets)]
                           },
@@ -162,7 +162,7 @@ extension Report {
             section.table([.left("file"), .right("headers"), .right("blank lines"), .right("first start"), .right("last end"),
                            .right("input bytes"), .right("decoded bytes")],
                           rows: inputs.files.map { file in
-                              [.code(file.path), ReportFigure.count(file.headers), ReportFigure.count(file.blankLines),
+                              [.path(file.path), ReportFigure.count(file.headers), ReportFigure.count(file.blankLines),
                                ReportFigure.time(file.firstStart), ReportFigure.time(file.lastEnd), ReportFigure.count(file.inputBytes),
                                ReportFigure.count(file.decodedBytes)]
                           },
@@ -193,7 +193,7 @@ extension Report {
         html.element("ul") { list in
             for file in troubled {
                 list.element("li") { item in
-                    item.element("code", text: file.path)
+                    item.cell(.path(file.path))
                     item.text(": " + file.status.rawValue + (file.error.map { ": " + $0 } ?? ""))
                     let lines: [[HTMLWriter.Cell]] = file.notes.map { [.text("note: " + $0)] }
                         + file.malformedExamples.map { [.text("line "), ReportFigure.plain($0.line), .text(": " + $0.reason)] }

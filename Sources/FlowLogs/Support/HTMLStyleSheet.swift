@@ -59,7 +59,8 @@ public enum HTMLStyleSheet {
             table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92em; }
             caption { text-align: left; color: var(--muted); padding: 4px 0; }
             th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; }
-            td code { overflow-wrap: anywhere; }
+            td code { overflow-wrap: break-word; }
+            code.path { overflow-wrap: anywhere; }
             th { font-weight: 600; background: var(--panel); }
             tfoot td { font-weight: 600; border-top: 2px solid var(--rule); }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -3,8 +3,10 @@ extension HTMLWriter {
     public enum Cell: Sendable, Equatable {
         /// Plain text.
         case text(String)
-        /// An identifier, address or file name, in a monospace face.
+        /// An identifier or address, in a monospace face.
         case code(String)
+        /// A file name, in a monospace face, broken anywhere when it is too long for its column.
+        case path(String)
         /// A figure: `value` is its exact machine form (as the JSON output writes it), `text` what
         /// a reader sees; written as `<data value="value">text</data>`.
         case figure(value: String, text: String)
@@ -31,6 +33,7 @@ extension HTMLWriter {
         switch cell {
         case let .text(text): self.text(text)
         case let .code(text): element("code", text: text)
+        case let .path(text): element("code", [("class", "path")], text: text)
         case let .figure(value, text): figure(value: value, text: text)
         case .empty: break
         }
