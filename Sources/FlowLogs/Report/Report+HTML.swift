@@ -2,7 +2,9 @@ extension Report {
     /// The `--output html` report: one self-contained page (no scripts, no requests; README,
     /// "HTML report"). Every figure is written from this report value as the JSON output writes
     /// it, inside `<data value="…">`, with a readable form as its text.
-    public func html() -> String {
+    /// - Parameter hourly: NAT bytes per hour for the chart over time; the chart is left out
+    ///   without it (until the report model carries the series: see the HTML topic's notes).
+    public func html(hourly: HourlyNATBytes? = nil) -> String {
         var html = HTMLWriter()
         let title = "flowscan: NAT gateway traffic to AWS services, \(region)"
         HTMLPage.write(title: title, styleSheet: HTMLStyleSheet.report, into: &html) { body in
@@ -13,7 +15,7 @@ extension Report {
             writeHeadline(into: &body)
             writeFacts(into: &body)
             writeWarnings(into: &body)
-            writeDestinations(into: &body)
+            writeDestinations(hourly: hourly, into: &body)
             writeCost(into: &body)
             writeSavings(into: &body)
             writeGateways(into: &body)

@@ -18,7 +18,7 @@ extension Report {
     // MARK: Destinations
 
     /// NAT bytes by category and by service as bars, then the destinations table.
-    func writeDestinations(into html: inout HTMLWriter) {
+    func writeDestinations(hourly: HourlyNATBytes?, into html: inout HTMLWriter) {
         section("destinations", "Where the NAT bytes go", into: &html) { section in
             guard !destinations.isEmpty else {
                 section.element("p", text: "No NAT-processed traffic in these logs.")
@@ -42,7 +42,7 @@ extension Report {
                 SVGChart.bars(Array(byService), id: "chart-service", title: "NAT bytes by service and region, per month", into: &figure)
                 figure.element("figcaption", text: "The \(byService.count == destinations.count ? "" : "\(byService.count) heaviest ")destinations; colours as above.")
             }
-            writeHourly(into: &section)
+            if let hourly { writeHourly(hourly, into: &section) }
             let rows = destinations.map { destination -> [HTMLWriter.Cell] in
                 [.text(destination.service), .text(destination.region), .text(destination.sameRegion ? "yes" : "no"),
                  .text(destination.category.rawValue), ReportFigure.bytes(destination.traffic.bytesOut),
@@ -59,9 +59,36 @@ extension Report {
         }
     }
 
-    /// NAT bytes per hour, stacked by category (when the report carries an hourly series).
-    func writeHourly(into html: inout HTMLWriter) {
-        // The report model has no hourly series yet: see the HTML topic's notes.
+    /// NAT bytes per hour, stacked by category, so that a batch job's spike shows.
+    func writeHourly(_ hourly: HourlyNATBytes, into html: inout HTMLWriter) {
+        let categories = ServiceCategory.allCases.filter { category in hourly.hours.contains { ($0.bytes[category] ?? 0) > 0 } }
+            .sorted { Self.tone(of: $0) < Self.tone(of: $1) }
+        let series = SVGChart.Series(
+            names: categories.map(\.rawValue), tones: categories.map(Self.tone(of:)), bucketSeconds: hourly.bucketSeconds,
+            buckets: hourly.hours.map { hour in .init(start: hour.start, values: categories.map { Double(hour.bytes[$0] ?? 0) }) })
+        html.element("figure") { figure in
+            SVGChart.stackedSeries(series, id: "chart-hourly", title: "NAT bytes per hour by category", valueText: Self.axisBytes,
+                                   into: &figure)
+            figure.element("figcaption") { caption in
+                caption.text("NAT-processed bytes per hour (UTC), stacked by category")
+                if hourly.unplacedBytes > 0 {
+                    caption.text("; ")
+                    caption.cell(ReportFigure.bytes(hourly.unplacedBytes))
+                    caption.text(" could not be placed in an hour (per-hour rows folded away, or records without a start time)")
+                }
+                caption.text(".")
+            }
+        }
+    }
+
+    /// An axis or tooltip amount of bytes: `250 MB`, `1.5 GB`.
+    static func axisBytes(_ value: Double) -> String {
+        let text = NumberText.bytes(UInt64(saturating: value))  // "250.00 MB"
+        guard let space = text.firstIndex(of: " "), text[..<space].contains(".") else { return text }
+        var number = String(text[..<space])
+        while number.hasSuffix("0") { number.removeLast() }
+        if number.hasSuffix(".") { number.removeLast() }
+        return number + text[space...]
     }
 
     // MARK: Savings
