@@ -14,7 +14,7 @@ enum ReportCommand: Runnable {
         options: [
             SharedOptions.prefixes,
             SharedOptions.format,
-            SharedOptions.output(["text", "json", "markdown"]),
+            SharedOptions.output(["text", "json", "markdown", "html"]),
             .value("nat-eni", "ID", "A NAT gateway's interface id (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-ip", "ADDRESS", "A NAT gateway's private IP (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-gateways", "FILE", "The JSON printed by 'aws ec2 describe-nat-gateways'."),
@@ -37,7 +37,7 @@ enum ReportCommand: Runnable {
         ])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
-        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown"])
+        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html"])
         var options = AnalysisOptions()
         options.read = try SharedOptions.readOptions(arguments)
         options.natHints = try natHints(arguments)
@@ -66,6 +66,7 @@ enum ReportCommand: Runnable {
         switch output {
         case "json": Console.output(report.json())
         case "markdown": Console.output(report.markdown())
+        case "html": Console.output(report.html())
         default: Console.output(report.text())
         }
         if report.thresholdExceeded { return .thresholdExceeded }

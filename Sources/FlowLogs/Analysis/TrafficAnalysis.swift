@@ -39,6 +39,9 @@ public enum TrafficAnalysis {
             serviceCheck: ServiceCheck(traffic), prices: options.pricing,
             availabilityZones: azs, availabilityZonesSource: azSource, failAbove: options.failAbove,
             setAside: SetAsideReason.tally(traffic.counters), assumptions: [], warnings: [], top: options.top)
+        report.hourly = HourlyNATBytes(counted: counted.legs, hoursByKey: traffic.hourly.hoursByFlow(),
+                                       keyBytes: { traffic.flows[$0]?.tally.bytes ?? 0 }, total: totals.nat.bytes,
+                                       category: names.category)
         report.assumptions = ReportAssumption.all(for: report, stages: counted.assumptions)
         report.warnings = ReportWarning.all(for: report, stages: gateways.warnings + counted.warnings,
                                             recordRegions: Array(traffic.recordRegions.keys), tableCapacity: options.tableCapacity)

@@ -17,6 +17,8 @@ struct TrafficAggregator: MergeableSink {
     /// Bytes on cleartext ports by port, peer service-region and local address.
     private(set) var cleartext = FastMap<CleartextKey, Tally>()
     private(set) var rejects: BoundedTally<RejectKey>
+    /// Bytes of each flow key by hour, for the report's NAT bytes over time.
+    private(set) var hourly: HourlyTally
     /// IPv6 bytes between the VPC and public peers, by direction (nil: unknown) and service-region.
     private(set) var ipv6: [IPv6Key: Tally] = [:]
     /// `pkt-*-aws-service` cross-check: records checked, and disagreements by (ours, theirs).
@@ -76,6 +78,7 @@ struct TrafficAggregator: MergeableSink {
         sources = BoundedTally(capacity: context.tableCapacity)
         peers = BoundedTally(capacity: context.tableCapacity)
         rejects = BoundedTally(capacity: context.tableCapacity)
+        hourly = HourlyTally(capacity: context.tableCapacity)
     }
 
     // MARK: RecordSink
@@ -187,6 +190,7 @@ struct TrafficAggregator: MergeableSink {
         let key = FlowKey(local: index, serviceRegionIndex: serviceRegionIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
+        hourly.add(key, start: record.start, bytes: bytes)
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
@@ -312,6 +316,7 @@ struct TrafficAggregator: MergeableSink {
             flows.update(key.withLocal(mapping[Int(key.local)]), initial: SpanTally()) { $0.add(tally) }
         }
         sources.merge(other.sources) { $0.withLocal(mapping[Int($0.local)]) }
+        hourly.merge(other.hourly) { $0.withLocal(mapping[Int($0.local)]) }
         peers.merge(other.peers) { $0.withLocal(mapping[Int($0.local)]) }
         for (key, tally) in other.cleartext {
             cleartext.update(key.withLocal(mapping[Int(key.local)]), initial: Tally()) { $0.add(tally) }

@@ -13,6 +13,8 @@ public struct Report: Sendable {
     /// NAT-processed bytes, each once.
     public var nat: DirectionalTally
     public var destinations: [Destination]
+    /// The NAT bytes by hour and category (the HTML report's chart over time).
+    public var hourly = HourlyNATBytes()
     public var cost: NATCost
     public var savings: Savings
     public var sources: [ServiceSources]

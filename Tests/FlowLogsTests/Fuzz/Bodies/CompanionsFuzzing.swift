@@ -69,6 +69,7 @@ enum CompanionsFuzzing {
         FuzzChecks.terminalSafe(report.text(), "the text report")
         FuzzChecks.terminalSafe(report.markdown(), "the Markdown report")
         FuzzChecks.parsesAsJSON(report.json(), "the JSON report")
+        FuzzChecks.wellFormedHTML(report.html(), "the HTML report")
         RecordsFuzzing.checkFinite(report)
     }
 }

@@ -52,6 +52,13 @@ enum FuzzChecks {
         }
     }
 
+    /// Checks that `text` is HTML as flowscan writes it (`MarkupCheck`): nothing from the input
+    /// became markup.
+    static func wellFormedHTML(_ text: String, _ what: @autoclosure () -> String) {
+        guard let problem = MarkupCheck.problem(in: text) else { return }
+        fuzzFailure("\(what()) is not well-formed: \(problem)")
+    }
+
     /// Checks that a price or volume is a number a report can print.
     static func finite(_ value: Double, _ what: @autoclosure () -> String) {
         fuzzRequire(value.isFinite, "\(what()) is \(value)")

@@ -177,6 +177,7 @@ enum RecordsFuzzing {
         FuzzChecks.terminalSafe(report.text(), "the text report")
         FuzzChecks.terminalSafe(report.markdown(), "the Markdown report")
         FuzzChecks.parsesAsJSON(report.json(), "the JSON report")
+        FuzzChecks.wellFormedHTML(report.html(), "the HTML report")
 
         fuzzRequire(report.nat.bytes <= summary.bytes, "\(report.nat.bytes) NAT bytes from \(summary.bytes) bytes read")
         let destinationBytes = report.destinations.reduce(UInt64(0)) { $0.saturatingAdd($1.traffic.bytes) }
