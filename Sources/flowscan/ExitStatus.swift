@@ -9,4 +9,7 @@ enum ExitStatus: Int32 {
     /// `--fail-above` was exceeded. Takes precedence over `partialInput`: more input can only add
     /// traffic, so a saving already over the threshold stays over it.
     case thresholdExceeded = 3
+    /// No flow-log record was read from any input (all missing, skipped or not flow logs): no
+    /// report is printed, only the reasons on standard error.
+    case nothingRead = 4
 }

@@ -63,6 +63,14 @@ enum ReportCommand: Runnable {
             try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
                                     options: options, progress: progress)
         }
+        InputProblemsDisplay.show(report.inputs)
+        if let nothing = report.inputs.nothingReadReason {
+            Console.error("flowscan: \(nothing.sentence)\n")
+            return .nothingRead
+        }
+        for warning in report.warnings where warning.isAboutTheWindow {
+            Console.error("flowscan: warning: \(warning.message)\n")
+        }
         switch output {
         case "json": Console.output(report.json())
         case "markdown": Console.output(report.markdown())
@@ -70,7 +78,7 @@ enum ReportCommand: Runnable {
         default: Console.output(report.text())
         }
         if report.thresholdExceeded { return .thresholdExceeded }
-        return report.inputs.totals.isComplete ? .success : .partialInput
+        return report.inputs.isComplete ? .success : .partialInput
     }
 
     /// NAT gateways from --nat-eni, --nat-ip and --nat-gateways.

@@ -44,7 +44,9 @@ public enum TrafficAnalysis {
                                        category: names.category)
         report.assumptions = ReportAssumption.all(for: report, stages: counted.assumptions)
         report.warnings = ReportWarning.all(for: report, stages: gateways.warnings + counted.warnings,
-                                            recordRegions: Array(traffic.recordRegions.keys), tableCapacity: options.tableCapacity)
+                                            recordRegions: Array(traffic.recordRegions.keys), tableCapacity: options.tableCapacity,
+                                            window: (options.since, options.until,
+                                                     traffic.counters.considered > 0 && traffic.counters.outsideWindow == traffic.counters.considered))
         return report
     }
 }

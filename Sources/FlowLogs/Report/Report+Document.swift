@@ -7,7 +7,7 @@ extension Report {
 
     func document() -> ReportDocument {
         var document = ReportDocument(title: "flowscan: NAT gateway traffic to AWS services, \(region)")
-        document.sections = [overview(), gatewaysSection(), destinationsSection(), costSection(), savingsSection(),
+        document.sections = [overview()] + inputsSection() + [gatewaysSection(), destinationsSection(), costSection(), savingsSection(),
                              sourcesSection(), exposureSection(), checksSection(), basisSection()]
         return document
     }
@@ -45,6 +45,17 @@ extension Report {
             section.blocks.append(.bullets(warnings.map(\.sentence)))
         }
         return section
+    }
+
+    /// The inputs with a problem (none: no section), the first `top` of them.
+    private func inputsSection() -> [ReportDocument.Section] {
+        let problems = inputs.problems
+        guard !problems.isEmpty else { return [] }
+        var section = ReportDocument.Section(title: "Inputs", blocks: [.bullets(problems.prefix(top).map(\.sentence))])
+        if problems.count > top {
+            section.blocks.append(.line("… and \(NumberText.count(problems.count - top, "more input")) with problems ('flowscan inspect' lists every file)"))
+        }
+        return [section]
     }
 
     private func gatewaysSection() -> ReportDocument.Section {

@@ -25,6 +25,14 @@ extension ReportWarning {
             return "\(damaged) damaged and \(skipped) skipped input files: figures cover what was read (see inputs)"
         case .malformedLines(let count):
             return "\(NumberText.grouped(count)) malformed lines were not counted (see inputs)"
+        case .notFlowLogFiles(let count):
+            return (count == 1 ? "1 input is not a flow-log file" : "\(count) inputs are not flow-log files") + ": most of their lines are malformed (see Inputs; "
+                + "give the fields of header-less logs with --format)"
+        case .windowKeptNothing(let since, let until, let start, let end):
+            let asked = [since.map { "--since \(UnixTime.iso8601($0))" }, until.map { "--until \(UnixTime.iso8601($0))" }].compactMap { $0 }
+            let data = start.flatMap { start in end.map { "the data runs from \(UnixTime.iso8601(start)) to \(UnixTime.iso8601($0))" } }
+                ?? "the records carry no start and end times"
+            return "\(asked.joined(separator: " ")) kept none of the records read: \(data)"
         case .skipData(let count):
             return "\(NumberText.grouped(count)) SKIPDATA records: AWS skipped records during capture, so coverage is incomplete and figures are low"
         case .stalePrefixes(let days):
@@ -172,5 +180,51 @@ extension Report {
     /// The legs a gateway's bytes were counted from, `instance-nat+nat-internet`; nil when none.
     static func legsText(_ legs: [CountedLegs]) -> String? {
         legs.isEmpty ? nil : legs.sorted().map(\.rawValue).joined(separator: "+")
+    }
+}
+
+extension InputProblem {
+    /// The problem as standard error and the Inputs section say it, starting with the path.
+    public var sentence: String {
+        switch kind {
+        case .skipped:
+            return "\(path): skipped: \(reason)"
+        case .damaged:
+            return "\(path): damaged: \(reason) (the records before the damage count)"
+        case .notFlowLog:
+            let hint = reason.contains("--format") ? "" : "; if its lines are flow-log records without a header line, give their fields with --format"
+            return "\(path): not a flow-log file: \(NumberText.grouped(malformed)) of \(NumberText.count(lines, "line")) malformed, "
+                + "the first: \(reason)\(hint)"
+        case .malformedLines:
+            return "\(path): \(NumberText.count(malformed, "malformed line")) not counted (first: \(reason))"
+        }
+    }
+}
+
+extension Inspection.NothingRead {
+    /// Why nothing was counted, as one sentence.
+    public var sentence: String {
+        switch self {
+        case .noFiles:
+            return "no flow-log record was read: the paths given hold no files"
+        case .allSkipped(let count):
+            return "no flow-log record was read: \(count == 1 ? "the only input was" : "all \(count) inputs were") skipped (reasons above)"
+        case .notFlowLogs(let count, let skipped):
+            return "no flow-log record was read: " + (count == 1 ? "the input is not a flow-log file" : "\(count) inputs are not flow-log files")
+                + (skipped > 0 ? " and \(skipped) skipped" : "") + " (reasons above)"
+        case .noRecords(let files):
+            return "no flow-log record was read: \(files == 1 ? "the input holds" : "the \(files) inputs hold") no records (empty, or header lines only)"
+        }
+    }
+}
+
+extension ReportWarning {
+    /// The warning as one line for standard error (the same sentence as in the report).
+    public var message: String { sentence }
+
+    /// True for the warning that `--since`/`--until` kept nothing (also said on standard error).
+    public var isAboutTheWindow: Bool {
+        if case .windowKeptNothing = self { return true }
+        return false
     }
 }

@@ -101,7 +101,9 @@ import Testing
 
     @Test func aReportWithoutNATTrafficRenders() throws {
         let directory = TemporaryDirectory()
-        let path = directory.write("empty.log", AnalysisFixtures.natFormat + "\n")
+        // One east-west record: read, but no NAT traffic (a file of no records exits 4 with no report).
+        let eastWest = "5 eni-a i-a 10.0.0.5 10.0.1.6 40000 443 6 10 5000 1764000000 1764000060 ACCEPT OK 10.0.0.5 10.0.1.6 egress -"
+        let path = directory.write("quiet.log", AnalysisFixtures.natFormat + "\n" + eastWest + "\n")
         let prefixes = directory.write("ranges.json", AnalysisFixtures.prefixJSON)
         let (json, html) = try Self.outputs([path, "--prefixes", prefixes, "--region", "us-east-1"])
         #expect(html.status == json.status)

@@ -12,6 +12,10 @@ public enum ReportWarning: Sendable, Equatable {
     /// Damaged and skipped input files.
     case incompleteInputs(damaged: Int, skipped: Int)
     case malformedLines(Int)
+    /// Files whose lines are mostly malformed: not flow logs, or flow logs without their header.
+    case notFlowLogFiles(Int)
+    /// `--since`/`--until` kept none of the records read; the data's own span is `dataStart`…`dataEnd`.
+    case windowKeptNothing(since: UInt64?, until: UInt64?, dataStart: UInt64?, dataEnd: UInt64?)
     /// SKIPDATA records: coverage is incomplete.
     case skipData(Int)
     /// ip-ranges.json is more than 30 days old.
