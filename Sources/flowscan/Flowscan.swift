@@ -33,7 +33,7 @@ enum Flowscan {
     /// Chooses the command named by the first words, parses the rest and runs it.
     static func run(_ words: [String]) -> ExitStatus {
         if words.isEmpty {
-            Console.error(overview())
+            Console.error(shortUsage)
             return .usage
         }
         if words == ["--help"] || words == ["-h"] || words == ["help"] {
@@ -46,6 +46,11 @@ enum Flowscan {
         }
         if words.first == "help", words.count > 1 {
             return run(Array(words.dropFirst()) + ["--help"])
+        }
+        // `flowscan prefixes --help`: the group's subcommands.
+        if words.count == 2, words[1] == "--help" || words[1] == "-h", let help = groupHelp(words[0]) {
+            Console.output(help)
+            return .success
         }
         let (runner, rest): (any Runnable.Type, [String])
         do {
@@ -80,11 +85,32 @@ enum Flowscan {
         if let first = words.first, named.contains(where: { $0.command.path.count > 1 && $0.command.path[0] == first }) {
             let sub = words.count > 1 ? words[1] : ""
             let choices = named.filter { $0.command.path[0] == first }.map { $0.command.path[1] }
-            throw .other(sub.isEmpty || sub == "--help"
-                ? "'flowscan \(first)' needs a subcommand: \(choices.joined(separator: ", "))"
+            throw .other(sub.isEmpty
+                ? "'flowscan \(first)' needs a subcommand: \(choices.joined(separator: ", ")); see 'flowscan \(first) --help'"
                 : "unknown command '\(sub)' for 'flowscan \(first)'; choose one of: \(choices.joined(separator: ", "))")
         }
         return (ReportCommand.self, words)
+    }
+
+    /// What `flowscan` alone prints on standard error (exit 1): the usage line and where help is.
+    static let shortUsage = """
+        USAGE: flowscan PATH... --prefixes ip-ranges.json [options]
+        See 'flowscan --help' for the commands and options.
+
+        """
+
+    /// The help of a group word such as `prefixes`: its subcommands, or `nil` for another word.
+    static func groupHelp(_ group: String) -> String? {
+        let members = commands.filter { $0.command.path.count > 1 && $0.command.path[0] == group }
+        guard !members.isEmpty else { return nil }
+        var text = "USAGE: flowscan \(group) COMMAND [arguments] [options]\n\nCOMMANDS:\n"
+        let width = members.map { $0.command.displayName.count }.max() ?? 0
+        for runner in members {
+            let name = runner.command.displayName
+            text += "  " + name + String(repeating: " ", count: width - name.count + 2) + runner.command.summary + "\n"
+        }
+        text += "\nSee 'flowscan \(group) COMMAND --help' for a command's options.\n"
+        return text
     }
 
     /// The top-level help: what flowscan does and its commands.

@@ -2,7 +2,7 @@ import FlowLogs
 import Foundation
 
 /// Shows a scan's progress on standard error (never standard output): files done, input read,
-/// rate, elapsed time and ETA, rewritten in place twice a second.
+/// the rate of input read from disk (compressed bytes for gzip), elapsed time and ETA, rewritten in place twice a second.
 final class ProgressDisplay: @unchecked Sendable {
     private let progress: ScanProgress
     private let started = Date()
@@ -75,7 +75,7 @@ final class ProgressDisplay: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(bytes) / elapsed : 0
         var text = "files \(files)/\(progress.totalFiles)  \(NumberText.bytes(bytes))"
         if progress.totalBytes > 0 { text += " of \(NumberText.bytes(progress.totalBytes))" }
-        text += "  \(NumberText.decimal(rate / 1e6, 1)) MB/s  elapsed \(Self.clock(elapsed))"
+        text += "  \(NumberText.decimal(rate / 1e6, 1)) MB/s from disk  elapsed \(Self.clock(elapsed))"
         if rate > 0, progress.totalBytes > bytes {
             text += "  ETA \(Self.clock(Double(progress.totalBytes - bytes) / rate))"
         }

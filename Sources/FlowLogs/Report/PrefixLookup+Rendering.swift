@@ -1,15 +1,17 @@
 extension PrefixLookup {
     /// Writes the answers as an aligned table, one row per address:
     ///
-    ///       address        owner     region          border group    prefix          services
+    ///       address        service   region          border group    prefix          services
     ///       52.95.128.179  S3        ap-southeast-2  ap-southeast-2  52.95.128.0/21  AMAZON, S3
     ///       8.8.8.8        internet  -               -               -               -
     ///       10.0.0.1       private   -               -               -               -
     ///
+    /// The column is called `service`, as the JSON key; an address outside AWS's ranges shows its
+    /// scope there (internet, private, link-local…), where the JSON has `null` and `scope`.
     /// Names from the file pass through `TerminalText.safe` (TextTable does it for every cell).
     /// - Parameter output: the text is appended here.
     public func renderText(into output: inout String) {
-        var table = TextTable(columns: [.left("address"), .left("owner"), .left("region"),
+        var table = TextTable(columns: [.left("address"), .left("service"), .left("region"),
                                         .left("border group"), .left("prefix"), .left("services")])
         for answer in answers {
             guard let match = answer.match else {

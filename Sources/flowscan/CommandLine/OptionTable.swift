@@ -108,7 +108,9 @@ extension Command {
                 optionsEnded = true
                 continue
             }
-            guard word.hasPrefix("--") else { throw .unknownOption(word, command: displayName) }
+            guard word.hasPrefix("--") else {
+                throw .unknownOption(word, command: displayName, suggestion: nearestOption(to: String(word.drop { $0 == "-" })))
+            }
             let body = word.dropFirst(2)
             let name: String
             var inlineValue: String?
@@ -119,7 +121,7 @@ extension Command {
                 name = String(body)
             }
             guard let option = (options + [.help]).first(where: { $0.name == name }) else {
-                throw .unknownOption("--" + name, command: displayName)
+                throw .unknownOption("--" + name, command: displayName, suggestion: nearestOption(to: name))
             }
             if option.value == nil {
                 guard inlineValue == nil else { throw .unexpectedValue(option: "--" + name) }
@@ -142,6 +144,15 @@ extension Command {
             throw .unexpectedArgument(parsed.positionals[argumentCount.upperBound], command: displayName)
         }
         return parsed
+    }
+
+    /// The option whose name is nearest to `name` (`--output` for `ouput`): at most 2 edits away,
+    /// and fewer than half the name's letters; the first in table order on a tie.
+    func nearestOption(to name: String) -> String? {
+        guard !name.isEmpty else { return nil }
+        let scored = (options + [.help]).map { ($0.name, EditDistance.between(name, $0.name)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 * 2 < max(name.count, best.0.count) else { return nil }
+        return "--" + best.0
     }
 
     /// The `--help` text: usage line, discussion, and one entry per option, from the same table.

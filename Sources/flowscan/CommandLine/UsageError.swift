@@ -1,7 +1,8 @@
 /// A mistake on the command line or in a companion file: nothing was analysed (exit status 1).
 enum UsageError: Error, Equatable, CustomStringConvertible {
     /// An option the command does not have.
-    case unknownOption(String, command: String)
+    /// An option the command does not have, and the nearest one it has (by edit distance).
+    case unknownOption(String, command: String, suggestion: String? = nil)
     /// A flag written with `=value`.
     case unexpectedValue(option: String)
     /// An option that needs a value was last on the line.
@@ -19,8 +20,9 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case let .unknownOption(option, command):
-            return "unknown option '\(option)' for '\(command)'; see '\(command) --help'"
+        case let .unknownOption(option, command, suggestion):
+            let guess = suggestion.map { "; did you mean '\($0)'? see" } ?? "; see"
+            return "unknown option '\(option)' for '\(command)'\(guess) '\(command) --help'"
         case let .unexpectedValue(option):
             return "option '\(option)' is a flag and takes no value"
         case let .missingValue(option, placeholder):

@@ -24,7 +24,7 @@ struct PrefixLookupTests {
         var text = ""
         try lookup().renderText(into: &text)
         #expect(text == """
-              address       owner       region     border group     prefix           services
+              address       service     region     border group     prefix           services
               52.216.8.1    S3          us-east-1  us-east-1        52.216.0.0/15    AMAZON, S3
               15.181.232.9  EC2         us-west-2  us-west-2-lax-1  15.181.232.0/21  EC2
               8.8.8.8       internet    -          -                -                -

@@ -56,7 +56,7 @@ final class PrefixesCommandTests {
     @Test func lookupAnswersTheGoodAddressesAndFailsTheBadOne() throws {
         let result = try run(["prefixes", "lookup", "52.216.8.1", "not-an-ip", "10.0.0.1", "--prefixes", fixture])
         #expect(result == Run(status: 1, output: """
-              address     owner    region     border group  prefix         services
+              address     service  region     border group  prefix         services
               52.216.8.1  S3       us-east-1  us-east-1     52.216.0.0/15  AMAZON, S3
               10.0.0.1    private  -          -             -              -
 
