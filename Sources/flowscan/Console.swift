@@ -37,6 +37,15 @@ enum Console {
         pending.removeAll(keepingCapacity: true)
     }
 
+    /// The columns text output is wrapped to: the terminal's width when standard output is one
+    /// (at least 40), else 80.
+    static func outputWidth() -> Int {
+        guard isTerminal(STDOUT_FILENO) else { return 80 }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return max(40, Int(size.ws_col))
+    }
+
     /// True when the file descriptor is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 

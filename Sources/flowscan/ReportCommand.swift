@@ -31,6 +31,7 @@ enum ReportCommand: Runnable {
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
             .value("fail-above", "USD", "Exit with status 3 when the monthly saving available exceeds USD."),
+            .flag("no-file-list", "JSON: list in inputs.files only the files with a problem\n(default: every file; inputs.totals is whole either way)."),
             SharedOptions.jobs,
             SharedOptions.progress,
             SharedOptions.noProgress,
@@ -72,10 +73,10 @@ enum ReportCommand: Runnable {
             Console.error("flowscan: warning: \(warning.message)\n")
         }
         switch output {
-        case "json": Console.output(report.json())
+        case "json": Console.output(report.json(fileList: !arguments.flag("no-file-list")))
         case "markdown": Console.output(report.markdown())
         case "html": Console.output(report.html())
-        default: Console.output(report.text())
+        default: Console.output(report.text(width: Console.outputWidth()))
         }
         if report.thresholdExceeded { return .thresholdExceeded }
         return report.inputs.isComplete ? .success : .partialInput

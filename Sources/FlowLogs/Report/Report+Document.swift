@@ -1,6 +1,7 @@
 extension Report {
-    /// The `--output text` report.
-    public func text() -> String { document().text() }
+    /// The `--output text` report; sentences and bullets (warnings, assumptions, evidence) are wrapped to
+    /// `width` columns (the terminal's, 80 when not a terminal).
+    public func text(width: Int = 80) -> String { document().text(width: width) }
 
     /// The `--output markdown` report.
     public func markdown() -> String { document().markdown() }
@@ -149,7 +150,15 @@ extension Report {
             section.blocks.append(.table(columns: [.left("service"), .left("region"), .left("why"), .right("GB/month")],
                                          rows: savings.natRemoval.blockers.map { [$0.service, $0.region, $0.category.rawValue, gbText($0.monthlyGB)] }))
         }
-        section.blocks.append(.pairs([("total available", "\(usd(savings.totalMonthlyUSD)) per month")]))
+        // The sum has its own heading: under "Removing the NAT gateways" it read as the removal's saving.
+        section.blocks.append(.subheading("Total available"))
+        section.blocks.append(.pairs([
+            ("gateway endpoints", "\(usd(savings.gatewayEndpointsMonthlyUSD)) per month"),
+            ("interface endpoints", "\(usd(savings.interfaceEndpointsMonthlyUSD)) per month (those worth it)"),
+            ("NAT gateway removal", "\(usd(savings.natRemoval.worthIt ? savings.natRemoval.netMonthlyUSD : 0)) per month"
+                + (savings.natRemoval.worthIt ? "" : " (not possible or does not pay)")),
+            ("total available", "\(usd(savings.totalMonthlyUSD)) per month"),
+        ]))
         return section
     }
 

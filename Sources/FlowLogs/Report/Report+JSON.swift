@@ -1,10 +1,12 @@
 extension Report {
-    /// The `--output json` document (schema `flowscan.report/1`; README, "JSON output").
-    public func json() -> String {
+    /// The `--output json` document (schema `flowscan.report/1`; README, "JSON output"): the
+    /// figures first, then `inputs` (the file list grows with the bucket, so it comes last).
+    /// - Parameter fileList: `false` (`--no-file-list`) keeps in `inputs.files` only the files
+    ///   with a problem (skipped, damaged, malformed lines); `inputs.totals` stays whole.
+    public func json(fileList: Bool = true) -> String {
         var json = JSONWriter()
         json.object { json in
             json.field("schema", "flowscan.report/1")
-            json.field("inputs") { inputs.write(into: &$0) }
             json.field("window") { json in
                 guard let window else { return json.null() }
                 json.object { json in
@@ -63,6 +65,11 @@ extension Report {
             json.field("threshold_exceeded", thresholdExceeded)
             json.field("assumptions", strings: assumptions.map(\.sentence))
             json.field("warnings", strings: warnings.map(\.sentence))
+            var shown = inputs
+            if !fileList {
+                shown.files = inputs.files.filter { $0.status != .ok || $0.malformed > 0 }
+            }
+            json.field("inputs") { shown.write(into: &$0) }
         }
         return json.text + "\n"
     }

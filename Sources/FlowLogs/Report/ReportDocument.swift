@@ -23,14 +23,14 @@ struct ReportDocument {
     // MARK: Text
 
     /// Plain text for a terminal: everything from the input passes through `TerminalText.safe`.
-    func text() -> String {
+    func text(width: Int = 80) -> String {
         var out = TerminalText.safe(title) + "\n"
         for section in sections {
             out += "\n" + TerminalText.safe(section.title) + "\n"
             for block in section.blocks {
                 switch block {
                 case let .line(text):
-                    out += "  " + TerminalText.safe(text) + "\n"
+                    out += Self.wrapped(TerminalText.safe(text), first: "  ", rest: "  ", width: width)
                 case let .pairs(pairs):
                     let width = pairs.map(\.0.count).max() ?? 0
                     for (key, value) in pairs {
@@ -41,13 +41,29 @@ struct ReportDocument {
                     for row in rows { table.add(row) }
                     out += table.render()
                 case let .bullets(items):
-                    for item in items { out += "  - " + TerminalText.safe(item) + "\n" }
+                    for item in items { out += Self.wrapped(TerminalText.safe(item), first: "  - ", rest: "    ", width: width) }
                 case let .subheading(text):
                     out += " " + TerminalText.safe(text) + "\n"
                 }
             }
         }
         return out
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns (a longer word stands
+    /// alone), the first line led by `first`, the others by `rest`; each line ends in a newline.
+    static func wrapped(_ text: String, first: String, rest: String, width: Int) -> String {
+        var out = "", line = first, empty = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !empty, line.count + 1 + word.count > width {
+                out += line + "\n"
+                line = rest
+                empty = true
+            }
+            line += (empty ? "" : " ") + word
+            empty = false
+        }
+        return out + line + "\n"
     }
 
     // MARK: Markdown
