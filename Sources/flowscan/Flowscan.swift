@@ -87,9 +87,18 @@ enum Flowscan {
             let choices = named.filter { $0.command.path[0] == first }.map { $0.command.path[1] }
             throw .other(sub.isEmpty
                 ? "'flowscan \(first)' needs a subcommand: \(choices.joined(separator: ", ")); see 'flowscan \(first) --help'"
-                : "unknown command '\(sub)' for 'flowscan \(first)'; choose one of: \(choices.joined(separator: ", "))")
+                : "unknown command '\(sub)' for 'flowscan \(first)'"
+                    + (nearest(sub, among: choices).map { "; did you mean '\($0)'? choose" } ?? "; choose")
+                    + " one of: \(choices.joined(separator: ", "))")
         }
         return (ReportCommand.self, words)
+    }
+
+    /// The choice at most 2 edits from `word` (and fewer than half its letters), if any.
+    static func nearest(_ word: String, among choices: [String]) -> String? {
+        let scored = choices.map { ($0, EditDistance.between(word, $0)) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= 2, best.1 * 2 < max(word.count, best.0.count) else { return nil }
+        return best.0
     }
 
     /// What `flowscan` alone prints on standard error (exit 1): the usage line and where help is.

@@ -28,6 +28,10 @@ struct CommandLineHabitTests {
         #expect(inspect.stderr == "flowscan: unknown option '--formt' for 'flowscan inspect'; did you mean '--format'? see 'flowscan inspect --help'\n")
         #expect(try Binary.run(["SampleLogs/AWSLogs", "--nat-enis", "eni-1"]).stderr.contains("did you mean '--nat-eni'?"))
         #expect(try Binary.run(["SampleLogs/AWSLogs", "-prefixes", "x"]).stderr.contains("'-prefixes' for 'flowscan'; did you mean '--prefixes'?"))
+        let sub = try Binary.run(["prefixes", "lokup", "1.2.3.4"])
+        #expect(sub.status == 1)
+        #expect(sub.stderr == "flowscan: unknown command 'lokup' for 'flowscan prefixes'; did you mean 'lookup'? choose one of: lookup, info, update\n")
+        #expect(try Binary.run(["prefixes", "zzz"]).stderr == "flowscan: unknown command 'zzz' for 'flowscan prefixes'; choose one of: lookup, info, update\n")
         // Nothing near: no guess.
         #expect(try Binary.run(["inspect", "x.log", "--frobnicate"]).stderr
             == "flowscan: unknown option '--frobnicate' for 'flowscan inspect'; see 'flowscan inspect --help'\n")
