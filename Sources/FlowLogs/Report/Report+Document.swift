@@ -22,9 +22,11 @@ extension Report {
 
     private func overview() -> ReportDocument.Section {
         let totals = inputs.totals
+        let notFlowLogs = inputs.problems.filter { $0.kind == .notFlowLog }.count
         var pairs: [(String, String)] = [
             ("region", "\(region) (from \(regionSourceText))"),
-            ("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped), "
+            ("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped"
+                + (notFlowLogs > 0 ? ", \(notFlowLogs) not flow logs" : "") + "), "
                 + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"),
         ]
         if let window {
