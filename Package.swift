@@ -30,7 +30,8 @@ let package = Package(
         ),
         .testTarget(
             name: "FlowLogsTests",
-            dependencies: ["FlowLogs", "flowscan"]
+            dependencies: ["FlowLogs", "flowscan"],
+            exclude: ["Report/Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]
