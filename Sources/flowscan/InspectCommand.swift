@@ -12,6 +12,7 @@ enum InspectCommand: Runnable {
         """,
         options: [
             SharedOptions.format,
+            .value("dns-logs", "PATH", "Route 53 Resolver query logs (a file or folder) to read as such (repeatable).", repeatable: true),
             SharedOptions.output(["text", "json"]),
             SharedOptions.jobs,
             SharedOptions.progress,
@@ -26,7 +27,7 @@ enum InspectCommand: Runnable {
             Inspection.run(paths: arguments.positionals, options: options, jobs: jobs, progress: progress)
         }
         // Resolver query logs found among the inputs are read as what they are.
-        let (_, files) = ResolverLogs.read(completing: scanned.files, explicit: [], options: DNSNamingOptions(),
+        let (_, files) = ResolverLogs.read(completing: scanned.files, explicit: arguments.list("dns-logs"), options: DNSNamingOptions(),
                                            read: options, jobs: jobs)
         let inspection = Inspection(files: files)
         Console.output(output == "json" ? inspection.json() : inspection.text())

@@ -184,3 +184,45 @@ func names(_ lines: [String], options: DNSNamingOptions = DNSNamingOptions()) ->
         #expect(times.overlaps(.max, .max, window: 3600))
     }
 }
+
+@Suite struct EndpointTallyTests {
+    @Test func bytesGoToTheNamedServiceOnly() {
+        let map = names([
+            resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")], source: "10.0.1.5"),
+            resolverLine(name: "sns.us-east-1.amazonaws.com", answers: [("A", "52.46.0.11")], source: "10.0.1.5"),
+            resolverLine(name: "kms.us-east-1.amazonaws.com", answers: [("A", "52.46.0.11")], source: "10.0.2.5"),
+        ])
+        let t0 = DNSNamesTests.t0
+        var tally = EndpointTally()
+        let origin = IPAddress("10.0.1.5")!, other = IPAddress("10.0.3.5")!
+        for (peer, source, bytes) in [("52.46.0.10", origin, UInt64(1000)), ("52.46.0.10", other, 500),
+                                      ("52.46.0.11", origin, 70), ("52.46.0.11", other, 30), ("52.46.9.9", origin, 7)] {
+            tally.add(map.naming(vpc: nil, address: IPAddress(peer)!, source: source, start: t0, end: t0 + 60), bytes: bytes, origin: source)
+        }
+        let sqs = map.allServices.firstIndex { $0.endpointName == "com.amazonaws.us-east-1.sqs" }!
+        let sns = map.allServices.firstIndex { $0.endpointName == "com.amazonaws.us-east-1.sns" }!
+        #expect(tally.rows[sqs]?.bytes == 1500)
+        #expect(tally.rows[sqs]?.sameSourceBytes == 1000)
+        #expect(tally.rows[sqs]?.sources == [origin: 1000, other: 500])
+        #expect(tally.rows[sns]?.bytes == 70)  // 10.0.1.5 asked for sns itself
+        #expect(tally.ambiguousBytes == 30)   // 10.0.3.5 never asked: sns or kms
+        #expect(tally.unnamedBytes == 7)
+        #expect(tally.totalBytes == 1607)
+        #expect(tally.coverage == 1570.0 / 1607.0)
+        var merged = EndpointTally()
+        merged.merge(tally)
+        merged.merge(tally)
+        #expect(merged.rows[sqs]?.bytes == 3000)
+        #expect(merged.unnamedBytes == 14)
+    }
+
+    @Test func sourcesPerServiceAreBounded() {
+        var tally = EndpointTally()
+        for index in 0..<(EndpointTally.maximumSources + 10) {
+            tally.add(.named(service: 0, name: 0, sameSource: false), bytes: 1, origin: IPAddress(ipv4: 0x0a00_0000 + UInt32(index)))
+        }
+        #expect(tally.rows[0]?.sources.count == EndpointTally.maximumSources)
+        #expect(tally.rows[0]?.otherSourcesBytes == 10)
+        #expect(tally.rows[0]?.bytes == UInt64(EndpointTally.maximumSources + 10))
+    }
+}
