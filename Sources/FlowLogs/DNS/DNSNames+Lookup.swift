@@ -30,6 +30,10 @@ extension DNSNames {
         return text.withUTF8 { vpcs.find(UnsafeRawBufferPointer($0)) }
     }
 
+    /// The VPC index of a VPC id's bytes (a flow record's `vpc-id` field, read in place: no
+    /// string per record on the aggregation path).
+    func vpcIndex(bytes: UnsafeRawBufferPointer) -> UInt32? { vpcs.find(bytes) }
+
     /// The VPC ids the records named, by index.
     public var vpcIDs: [String] { (0..<vpcs.count).map { vpcs.string(UInt32($0)) } }
 

@@ -39,6 +39,8 @@ func names(_ lines: [String], options: DNSNamingOptions = DNSNamingOptions()) ->
         #expect(map.naming(vpc: vpc, address: address, source: nil, start: Self.t0 - 600, end: Self.t0 - 1) == .unnamed)
         // Another VPC's answers say nothing here; an unknown VPC (flow logs without vpc-id) asks every VPC.
         #expect(map.vpcIndex("vpc-2") == nil)
+        var id = "vpc-1"
+        #expect(id.withUTF8 { map.vpcIndex(bytes: UnsafeRawBufferPointer($0)) } == vpc)
         #expect(endpoint(map, map.naming(vpc: nil, address: address, source: nil, start: Self.t0, end: Self.t0)) != nil)
     }
 
