@@ -86,6 +86,14 @@ struct FlowLogFileReader {
                         return
                     }
                 }
+                if summary.decodedBytes == 0 {
+                    summary.content = Self.content(of: bytes, format: options.format)
+                    if summary.content == .resolverQueryLog {
+                        summary.decodedBytes = UInt64(count)
+                        summary.notes.append(Self.resolverNote)
+                        return
+                    }
+                }
                 summary.decodedBytes += UInt64(count)
                 splitter.scan(bytes) { line, number, tooLong in
                     state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
@@ -105,6 +113,25 @@ struct FlowLogFileReader {
         if reader.zeroPadding {
             summary.notes.append("zero bytes after the last gzip member were ignored")
         }
+    }
+}
+
+extension FlowLogFileReader {
+    /// Said of a Resolver query log met among flow logs until the DNS reader has read it.
+    static let resolverNote = "a Route 53 Resolver query log (recognised by its content): read as DNS data, not as flow records"
+
+    /// What the first line with content of a file's first decoded bytes says the file holds.
+    static func content(of bytes: UnsafeRawBufferPointer, format: FlowLogFormat? = nil) -> LogContent {
+        var start = 0
+        while start < bytes.count {
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
+            let length = rest.firstIndex(of: ASCII.newline) ?? rest.count
+            var line = UnsafeRawBufferPointer(rebasing: rest[..<length])
+            if line.last == ASCII.carriageReturn { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+            if line.contains(where: { $0 != ASCII.space && $0 != ASCII.tab }) { return LogContent.of(firstLine: line, format: format) }
+            start += length + 1
+        }
+        return .flowLog
     }
 }
 
