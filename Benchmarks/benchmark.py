@@ -136,7 +136,23 @@ SELECT coalesce(service, 'INTERNET') AS service, coalesce(region, '-') AS region
 """
 
 
-def duckdb_script(files_glob, prefixes_path, nat_ips):
+# The default format has no pkt-* fields: the NAT-to-internet legs name the public peer in
+# srcaddr/dstaddr (upload to it, download from it), each byte once; the private side is skipped.
+DUCKDB_DEFAULT_LEGS = """
+WITH legs AS (
+  SELECT dstaddr AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND srcaddr IN (SELECT ip FROM nat) AND NOT private(dstaddr)
+  UNION ALL
+  SELECT srcaddr AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND dstaddr IN (SELECT ip FROM nat) AND NOT private(srcaddr)
+),"""
+
+
+def duckdb_script(files_glob, prefixes_path, nat_ips, default_format=False):
+    query = DUCKDB_QUERY
+    if default_format:
+        query = DUCKDB_DEFAULT_LEGS + query.split("),", 1)[1]
+    pkt_types = "" if default_format else ", 'pkt-srcaddr': 'VARCHAR', 'pkt-dstaddr': 'VARCHAR'"
     return f"""
 import duckdb, json, ipaddress, sys
 connection = duckdb.connect()
@@ -151,10 +167,11 @@ connection.execute("CREATE TABLE prefixes (first BIGINT, last BIGINT, len INTEGE
 connection.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?, ?)", rows)
 connection.execute("CREATE TABLE nat (ip VARCHAR)")
 connection.executemany("INSERT INTO nat VALUES (?)", [[ip] for ip in {nat_ips!r}])
+connection.execute("CREATE MACRO private(a) AS a LIKE '10.%' OR a LIKE '192.168.%' OR regexp_matches(a, '^172\\.(1[6-9]|2[0-9]|3[01])\\.') "
+                   "OR regexp_matches(a, '^100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.') OR a LIKE '%:%'")
 connection.execute("CREATE VIEW flows AS SELECT * FROM read_csv({files_glob!r}, delim=' ', header=true, all_varchar=false, "
-                   "types={{'bytes': 'UBIGINT', 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR', 'pkt-srcaddr': 'VARCHAR', "
-                   "'pkt-dstaddr': 'VARCHAR'}}, nullstr='-')")
-result = connection.execute({DUCKDB_QUERY!r}).fetchall()
+                   "types={{'bytes': 'UBIGINT', 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR'{pkt_types}}}, nullstr='-')")
+result = connection.execute({query!r}).fetchall()
 json.dump([[service, region, int(bytes)] for service, region, bytes in result], sys.stdout)
 """
 
@@ -218,7 +235,7 @@ def main():
     if has_duckdb:
         flowscan_json = json.loads(subprocess.run(report, capture_output=True).stdout)
         nat_ips = [gateway["private_ip"] for gateway in flowscan_json["nat_gateways"]]
-        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips)
+        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips, default_format=args.format == "default")
         answer = os.path.join(directory, "duckdb-answer.json")
         with open(answer, "w") as out:
             duckdb_seconds = measure("DuckDB, 2 threads", [sys.executable, "-c", script], stdout=out)
