@@ -14,6 +14,7 @@ import Testing
         "Support",  // numbers, addresses, time, hash map, the output toolkit (JSON, tables, terminal safety)
         "Input",  // files, folders, gzip, lines, what S3 key paths say
         "Records",  // formats, fields, record parsing
+        "Parquet",  // Parquet files (footer, pages, encodings, Snappy) to the rows of flow-log records
         "Scan",  // files to records to sinks, in parallel; per-file summaries
         "Prefixes",  // ip-ranges.json, longest-prefix lookup
         "Analysis",  // aggregation, the stages of the report, the report model
