@@ -62,7 +62,7 @@ final class ParquetFileReader {
         guard ending == Self.magic else { throw .missingFooterMagic(size: size) }
         let length = UInt64(tail[0]) | UInt64(tail[1]) << 8 | UInt64(tail[2]) << 16 | UInt64(tail[3]) << 24
         guard length > 0, length <= size - 12 else { throw .badFooterLength(length: length, size: size) }
-        guard length <= limits.maximumRowGroupBytes else { throw .badFooterLength(length: length, size: size) }
+        guard length <= max(limits.maximumRowGroupBytes, limits.maximumPageBytes) else { throw .badFooterLength(length: length, size: size) }
         let footerStart = size - 8 - length
         var footer = [UInt8](repeating: 0, count: Int(length))
         try read(into: &footer, at: footerStart)
