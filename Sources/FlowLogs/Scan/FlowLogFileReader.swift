@@ -44,7 +44,7 @@ struct FlowLogFileReader {
                 return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: chunk[..<count])
             }, rawBytesRead: { reader.rawBytesRead })
         }
-        summary.inputBytes = reader.rawBytesRead
+        if reader.kind != .parquet { summary.inputBytes = reader.rawBytesRead }
         return summary
     }
 
@@ -56,8 +56,7 @@ struct FlowLogFileReader {
         summary.compression = reader.kind == .gzip ? "gzip" : "none"
         switch reader.kind {
         case .parquet:
-            summary.status = .skipped
-            summary.error = "Parquet flow logs are not read yet; deliver flow logs as text (plain or gzip) to read them"
+            readParquet(path, into: &summary, sink: &sink, progress: progress)
             return
         case .binary:
             summary.status = .skipped
@@ -135,8 +134,9 @@ extension FlowLogFileReader {
     }
 }
 
-/// The per-file state of line handling: the parser and its current format.
-private struct LineState {
+/// The per-file state of line handling: the parser and its current format (text lines and
+/// Parquet rows alike).
+struct LineState {
     static let assumedNote = "no header line and no --format: the default version-2 format was assumed"
     let parser: RecordParser
     let exampleLimit: Int

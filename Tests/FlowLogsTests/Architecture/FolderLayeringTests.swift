@@ -14,6 +14,7 @@ import Testing
         "Support",  // numbers, addresses, time, hash map, the output toolkit (JSON, tables, terminal safety)
         "Input",  // files, folders, gzip, lines, what S3 key paths say
         "Records",  // formats, fields, record parsing
+        "Parquet",  // Parquet files (footer, pages, encodings, Snappy) to the rows of flow-log records
         "Scan",  // files to records to sinks, in parallel; per-file summaries
         "DNS",  // Route 53 Resolver query logs, the address → name map, names → endpoint services
         "Prefixes",  // ip-ranges.json, longest-prefix lookup
