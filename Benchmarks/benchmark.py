@@ -15,7 +15,16 @@ Generates a realistic S3-layout set of synthetic flow logs with flowscan's own g
 It prints wall time (best of --runs), uncompressed MB/s, records/s and peak RSS for each,
 and the ratios the README quotes. Speed is never asserted: the machine is shared and noisy.
 
+With --callgrind it also counts instructions per record under `valgrind --tool=callgrind` on the
+set's first 10 files with `--jobs 1`, by stage (inflate, CRC-32, line splitting and parsing,
+aggregation, the rest): instruction counts repeat on a noisy machine where wall times do not.
+
+The default set is v5 (long lines, 2,500 minutes of 2,200 connections); --format default is the
+held-out-like set of short default-format lines (576 files, ~9.6 M records):
+  python3 Benchmarks/benchmark.py --format default --minutes 2880 --connections 3100 --callgrind
+
 Usage: python3 Benchmarks/benchmark.py [--minutes 2500] [--connections 2200] [--runs 3]
+                                       [--format v5|default|both] [--callgrind]
        python3 Benchmarks/benchmark.py --memory   # 10 GB, a million internet hosts: peak RSS
 """
 
@@ -127,7 +136,23 @@ SELECT coalesce(service, 'INTERNET') AS service, coalesce(region, '-') AS region
 """
 
 
-def duckdb_script(files_glob, prefixes_path, nat_ips):
+# The default format has no pkt-* fields: the NAT-to-internet legs name the public peer in
+# srcaddr/dstaddr (upload to it, download from it), each byte once; the private side is skipped.
+DUCKDB_DEFAULT_LEGS = """
+WITH legs AS (
+  SELECT dstaddr AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND srcaddr IN (SELECT ip FROM nat) AND NOT private(dstaddr)
+  UNION ALL
+  SELECT srcaddr AS peer, bytes FROM flows
+   WHERE action = 'ACCEPT' AND "log-status" = 'OK' AND dstaddr IN (SELECT ip FROM nat) AND NOT private(srcaddr)
+),"""
+
+
+def duckdb_script(files_glob, prefixes_path, nat_ips, default_format=False):
+    query = DUCKDB_QUERY
+    if default_format:
+        query = DUCKDB_DEFAULT_LEGS + query.split("),", 1)[1]
+    pkt_types = "" if default_format else ", 'pkt-srcaddr': 'VARCHAR', 'pkt-dstaddr': 'VARCHAR'"
     return f"""
 import duckdb, json, ipaddress, sys
 connection = duckdb.connect()
@@ -142,10 +167,11 @@ connection.execute("CREATE TABLE prefixes (first BIGINT, last BIGINT, len INTEGE
 connection.executemany("INSERT INTO prefixes VALUES (?, ?, ?, ?, ?)", rows)
 connection.execute("CREATE TABLE nat (ip VARCHAR)")
 connection.executemany("INSERT INTO nat VALUES (?)", [[ip] for ip in {nat_ips!r}])
+connection.execute("CREATE MACRO private(a) AS a LIKE '10.%' OR a LIKE '192.168.%' OR regexp_matches(a, '^172\\.(1[6-9]|2[0-9]|3[01])\\.') "
+                   "OR regexp_matches(a, '^100\\.(6[4-9]|[7-9][0-9]|1[01][0-9]|12[0-7])\\.') OR a LIKE '%:%'")
 connection.execute("CREATE VIEW flows AS SELECT * FROM read_csv({files_glob!r}, delim=' ', header=true, all_varchar=false, "
-                   "types={{'bytes': 'UBIGINT', 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR', 'pkt-srcaddr': 'VARCHAR', "
-                   "'pkt-dstaddr': 'VARCHAR'}}, nullstr='-')")
-result = connection.execute({DUCKDB_QUERY!r}).fetchall()
+                   "types={{'bytes': 'UBIGINT', 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR'{pkt_types}}}, nullstr='-')")
+result = connection.execute({query!r}).fetchall()
 json.dump([[service, region, int(bytes)] for service, region, bytes in result], sys.stdout)
 """
 
@@ -157,6 +183,8 @@ def main():
     parser.add_argument("--internet-hosts", type=int, default=5000, help="distinct internet hosts")
     parser.add_argument("--format", default="v5", choices=["default", "v5", "both"])
     parser.add_argument("--runs", type=int, default=3, help="runs per command (best is kept)")
+    parser.add_argument("--callgrind", action="store_true",
+                        help="also count instructions per record by stage (valgrind, 10 files, --jobs 1)")
     parser.add_argument("--memory", action="store_true",
                         help="10 GB with a million internet hosts: flowscan's peak RSS only")
     args = parser.parse_args()
@@ -166,7 +194,8 @@ def main():
     print("building (release) …", flush=True)
     subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     flowscan = os.path.join(RELEASE, "flowscan")
-    directory = os.path.join(DATA, "memory" if args.memory else "standard")
+    # One folder per format, so the v5 and the default-format sets live side by side.
+    directory = os.path.join(DATA, "memory" if args.memory else ("standard" if args.format == "v5" else f"standard-{args.format}"))
     generate(directory, args)
     files = log_files(directory)
     prefixes = REAL_PREFIXES if os.path.exists(REAL_PREFIXES) else os.path.join(directory, "ip-ranges.json")
@@ -206,7 +235,7 @@ def main():
     if has_duckdb:
         flowscan_json = json.loads(subprocess.run(report, capture_output=True).stdout)
         nat_ips = [gateway["private_ip"] for gateway in flowscan_json["nat_gateways"]]
-        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips)
+        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips, default_format=args.format == "default")
         answer = os.path.join(directory, "duckdb-answer.json")
         with open(answer, "w") as out:
             duckdb_seconds = measure("DuckDB, 2 threads", [sys.executable, "-c", script], stdout=out)
@@ -232,6 +261,62 @@ def main():
     if duckdb_seconds:
         print(f"  DuckDB / flowscan report                  {duckdb_seconds / report_all:5.2f}   (target ≥ 4)")
     print(f"  plain-text report throughput              {megabytes / plain_report / 1000:5.2f} GB/s (target ≥ 1.5)")
+    if args.callgrind:
+        callgrind(flowscan, directory, files[:10], prefixes)
+
+
+# Stages by the symbols callgrind names (self cost), first match wins.
+STAGES = [
+    ("CRC-32", ["crc32"]),
+    ("inflate (zlib)", ["libz.so"]),
+    ("line splitting", ["LineSplitter", "memchr"]),
+    ("field parsing", ["RecordParser", "LineWord", "ColumnMemo", "FlowRecord", "IPAddress.swift", "memcpy", "memmove"]),
+    ("address scope, prefix lookup", ["IPAddress+Scope", "PrefixLookup", "IntervalIndex", "PrefixTable"]),
+    ("aggregation", ["TrafficAggregator", "FastMap", "EastWest", "Analysis/"]),
+]
+
+
+def callgrind(flowscan, directory, files, prefixes):
+    """Instructions per record of the report on `files` with --jobs 1, by stage."""
+    if shutil.which("valgrind") is None or shutil.which("callgrind_annotate") is None:
+        print("\ncallgrind: valgrind not installed (apt-get install valgrind): skipped")
+        return
+    subset = os.path.join(directory, "callgrind-10")
+    shutil.rmtree(subset, ignore_errors=True)
+    for path in files:
+        target = os.path.join(subset, os.path.relpath(path, directory))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copy(path, target)
+    logs = os.path.join(subset, "AWSLogs")
+    inspect = json.loads(subprocess.run([flowscan, "inspect", logs, "--output", "json"], capture_output=True, check=True).stdout)
+    records = sum(f["records"] for f in inspect["files"])
+    out = os.path.join(subset, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", flowscan, logs, "--prefixes", prefixes,
+                    "--jobs", "1", "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    annotated = subprocess.run(["callgrind_annotate", "--inclusive=no", "--auto=no", "--threshold=100", out],
+                               capture_output=True, text=True).stdout
+    totals = {name: 0 for name, _ in STAGES}
+    total = 0
+    rest = 0
+    for line in annotated.splitlines():
+        parts = line.split(None, 2)
+        if len(parts) < 3 or not parts[0][0].isdigit() or not parts[1].startswith("("):
+            continue
+        count = int(parts[0].replace(",", ""))
+        if "PROGRAM TOTALS" in parts[2]:
+            total = count
+            continue
+        for name, needles in STAGES:
+            if any(needle in parts[2] for needle in needles):
+                totals[name] += count
+                break
+        else:
+            rest += count
+    print(f"\ninstructions per record (callgrind, {len(files)} files, {records:,} records, --jobs 1, whole process):")
+    for name, _ in STAGES:
+        print(f"  {name:<32} {totals[name] / records:7.0f}")
+    print(f"  {'rest (start-up, prefixes, report)':<32} {rest / records:7.0f}")
+    print(f"  {'total':<32} {total / records:7.0f}   (target ≤ 2,400)")
 
 
 if __name__ == "__main__":

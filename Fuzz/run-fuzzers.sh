@@ -79,7 +79,7 @@ done
 
 # -g: crash stacks name files and lines.
 swift_flags=(-O -g -sanitize=fuzzer,address -parse-as-library -swift-version 6 -D FUZZING
-             -I "$root/Sources/CZlib" -Xcc -I/usr/include)
+             -I "$root/Sources/CZlib/include" -Xcc -I/usr/include)
 
 # ld.gold warns about every internal symbol of a -enable-testing library; nothing else is dropped.
 quiet() { grep -v "Cannot export local symbol" || true; }
@@ -92,6 +92,12 @@ stale() {
 }
 
 build_library() {
+    # CZlib's own C (CRC-32 by carry-less multiplication), linked into every target.
+    mkdir -p "$build/lib"
+    if stale "$build/lib/crc32_clmul.o" "$root/Sources/CZlib/crc32_clmul.c" "$root/Sources/CZlib/include/shim.h"; then
+        clang -O2 -g -fsanitize=address -I "$root/Sources/CZlib/include" -c "$root/Sources/CZlib/crc32_clmul.c" \
+            -o "$build/lib/crc32_clmul.o" || { echo "run-fuzzers.sh: crc32_clmul.c does not build" >&2; exit 2; }
+    fi
     mapfile -t sources < <(find "$root/Sources/FlowLogs" "$root/Tests/FlowLogsTests/Fuzz/Bodies" -name '*.swift' | sort)
     local library="$build/lib/libFlowLogsFuzz.a"
     stale "$library" "${sources[@]}" || return 0
@@ -106,10 +112,10 @@ build_library() {
 
 build_target() {
     local target=$1 binary="$build/$1"
-    stale "$binary" "$fuzz_dir/Targets/$target.swift" "$build/lib/libFlowLogsFuzz.a" || return 0
+    stale "$binary" "$fuzz_dir/Targets/$target.swift" "$build/lib/libFlowLogsFuzz.a" "$root/Sources/CZlib/crc32_clmul.c" || return 0
     echo "linking $target…" >&2
     swiftc "${swift_flags[@]}" -I "$build/lib" -L "$build/lib" -lFlowLogsFuzz -lz \
-        "$fuzz_dir/Targets/$target.swift" -o "$binary" 2>&1 | quiet
+        "$build/lib/crc32_clmul.o" "$fuzz_dir/Targets/$target.swift" -o "$binary" 2>&1 | quiet
     [ "${PIPESTATUS[0]}" -eq 0 ] || { echo "run-fuzzers.sh: target $target does not build" >&2; exit 2; }
 }
 

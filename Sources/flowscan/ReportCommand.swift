@@ -51,9 +51,7 @@ enum ReportCommand: Runnable {
         if let since = options.since, let until = options.until, since > until {
             throw UsageError.other("--since (\(UnixTime.iso8601(since))) is after --until (\(UnixTime.iso8601(until)))")
         }
-        options.region = try arguments.value("region", expected: "a region code such as us-east-1") { text in
-            text.isEmpty || text.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? true }) ? nil : text
-        }
+        options.region = try arguments.value("region", expected: "a region code such as us-east-1") { AnalysisOptions.isRegionName($0) ? $0 : nil }
         options.pricing = try pricing(arguments)
         options.availabilityZones = try arguments.value("azs", expected: "a whole number from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } }
         options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
@@ -89,7 +87,7 @@ enum ReportCommand: Runnable {
             hints += try NATGatewayHint.load(describeNATGateways: path)
         }
         for eni in arguments.list("nat-eni") {
-            guard eni.hasPrefix("eni-"), eni.count > 4, eni.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            guard NATGatewayHint.isInterfaceID(eni) else {
                 throw UsageError.invalidValue(option: "--nat-eni", value: eni, expected: "an interface id such as eni-0123456789abcdef0")
             }
             hints.append(NATGatewayHint(interfaceIDs: [eni]))

@@ -39,7 +39,7 @@ enum SharedOptions {
         return options
     }
 
-    /// `--jobs`, 0 meaning one per core.
+    /// `--jobs` (`InputScan.jobs`).
     static func jobsValue(_ arguments: ParsedArguments) throws(UsageError) -> Int {
         try arguments.value("jobs", expected: "a whole number from 1 to 256") { Int($0).flatMap { (1...256).contains($0) ? $0 : nil } } ?? 0
     }

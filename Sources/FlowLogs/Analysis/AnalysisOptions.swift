@@ -19,8 +19,14 @@ public struct AnalysisOptions: Sendable {
     public var failAbove: Double?
     /// Rows each per-address table keeps per worker before folding the lightest.
     public var tableCapacity = 1 << 15
-    /// Files read at once (0: one per core).
+    /// Files read at once (`InputScan.jobs`).
     public var jobs = 0
 
     public init() {}
+
+    /// True for a region name `--region` can take: not empty, without spaces or control
+    /// characters (the name is printed and compared, never parsed: new regions need no release).
+    public static func isRegionName(_ text: String) -> Bool {
+        !text.isEmpty && !text.contains { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 } ?? true }
+    }
 }

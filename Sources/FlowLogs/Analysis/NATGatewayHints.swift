@@ -20,6 +20,12 @@ public struct NATGatewayHint: Sendable, Equatable {
 }
 
 extension NATGatewayHint {
+    /// True for an interface id as AWS writes them: `eni-` and letters, digits or dashes
+    /// (`eni-0123456789abcdef0`), what `--nat-eni` accepts.
+    public static func isInterfaceID(_ text: String) -> Bool {
+        text.hasPrefix("eni-") && text.count > 4 && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+    }
+
     /// Takes in what another name of the same gateway adds.
     mutating func merge(_ other: NATGatewayHint) {
         id = id ?? other.id

@@ -26,7 +26,7 @@ extension Inspection {
         ])
         for file in files {
             table.add([
-                file.path, file.compression == "gzip" ? "yes" : "no", file.status.rawValue,
+                file.path, file.compression == "gzip" ? "yes" : (file.compression == "parquet" ? "parquet" : "no"), file.status.rawValue,
                 NumberText.grouped(file.records), NumberText.grouped(file.noData), NumberText.grouped(file.skipData),
                 NumberText.grouped(file.transitGateway), NumberText.grouped(file.malformed),
                 NumberText.grouped(file.bytes), NumberText.grouped(file.packets),
@@ -111,6 +111,7 @@ extension FileSummary {
         json.object { json in
             json.field("path", path)
             json.field("compression", compression)
+            json.field("content", content.rawValue)
             json.field("status", status.rawValue)
             json.field("error", error)
             json.field("notes", strings: notes)
@@ -132,6 +133,7 @@ extension FileSummary {
             }
             json.field("headers", headers)
             json.field("blank_lines", blankLines)
+            json.field("queries", queries)
             json.field("bytes", bytes)
             json.field("packets", packets)
             json.field("first_start", firstStart)

@@ -159,15 +159,16 @@ extension Report {
                                     ReportFigure.count(t.records), ReportFigure.count(t.noData), ReportFigure.count(t.skipData),
                                     ReportFigure.count(t.transitGateway), ReportFigure.count(t.malformed), ReportFigure.count(t.bytes),
                                     ReportFigure.count(t.packets)]])
-            section.table([.left("file"), .right("headers"), .right("blank lines"), .right("first start"), .right("last end"),
+            section.table([.left("file"), .left("content"), .right("headers"), .right("blank lines"), .right("DNS queries"),
+                           .right("first start"), .right("last end"),
                            .right("input bytes"), .right("decoded bytes")],
                           rows: inputs.files.map { file in
-                              [.path(file.path), ReportFigure.count(file.headers), ReportFigure.count(file.blankLines),
-                               ReportFigure.time(file.firstStart), ReportFigure.time(file.lastEnd), ReportFigure.count(file.inputBytes),
+                              [.path(file.path), .text(file.content.rawValue), ReportFigure.count(file.headers),
+                               ReportFigure.count(file.blankLines), ReportFigure.count(file.queries), ReportFigure.time(file.firstStart), ReportFigure.time(file.lastEnd), ReportFigure.count(file.inputBytes),
                                ReportFigure.count(file.decodedBytes)]
                           },
                           caption: "Reading",
-                          footer: [[.text("total"), .empty, .empty, ReportFigure.time(t.firstStart), ReportFigure.time(t.lastEnd),
+                          footer: [[.text("total"), .empty, .empty, .empty, .empty, ReportFigure.time(t.firstStart), ReportFigure.time(t.lastEnd),
                                     ReportFigure.count(t.inputBytes), ReportFigure.count(t.decodedBytes)]])
             paragraph([ReportFigure.count(t.files), .text(" files, "), ReportFigure.count(t.damagedFiles), .text(" damaged, "),
                        ReportFigure.count(t.skippedFiles), .text(" skipped.")], into: &section)

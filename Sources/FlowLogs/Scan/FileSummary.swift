@@ -17,6 +17,8 @@ public struct FileSummary: Sendable, Equatable {
     }
 
     public var path: String
+    /// What the file holds, told from its first line (`LogContent`).
+    public var content = LogContent.flowLog
     /// `gzip` or `none`.
     public var compression = "none"
     public var status = Status.ok
@@ -33,6 +35,8 @@ public struct FileSummary: Sendable, Equatable {
     public var transitGateway = 0
     public var malformed = 0
     public var headers = 0
+    /// Route 53 Resolver query records (files whose `content` is a Resolver query log).
+    public var queries = 0
     public var blankLines = 0
     /// The first few malformed lines.
     public var malformedExamples: [Example] = []
@@ -53,7 +57,7 @@ public struct FileSummary: Sendable, Equatable {
 
     /// All lines accounted for: every line is exactly one of these.
     public var lines: Int {
-        records + noData + skipData + transitGateway + malformed + headers + blankLines
+        records + noData + skipData + transitGateway + malformed + headers + blankLines + queries
     }
 
     /// Counts a record's values (saturating: no sum can wrap around).

@@ -44,7 +44,7 @@ struct FlowLogFileReader {
                 return count == 0 ? nil : UnsafeRawBufferPointer(rebasing: chunk[..<count])
             }, rawBytesRead: { reader.rawBytesRead })
         }
-        summary.inputBytes = reader.rawBytesRead
+        if reader.kind != .parquet { summary.inputBytes = reader.rawBytesRead }
         return summary
     }
 
@@ -56,8 +56,7 @@ struct FlowLogFileReader {
         summary.compression = reader.kind == .gzip ? "gzip" : "none"
         switch reader.kind {
         case .parquet:
-            summary.status = .skipped
-            summary.error = "Parquet flow logs are not read yet; deliver flow logs as text (plain or gzip) to read them"
+            readParquet(path, into: &summary, sink: &sink, progress: progress)
             return
         case .binary:
             summary.status = .skipped
@@ -86,6 +85,14 @@ struct FlowLogFileReader {
                         return
                     }
                 }
+                if summary.decodedBytes == 0 {
+                    summary.content = Self.content(of: bytes, format: options.format)
+                    if summary.content == .resolverQueryLog {
+                        summary.decodedBytes = UInt64(count)
+                        summary.notes.append(Self.resolverNote)
+                        return
+                    }
+                }
                 summary.decodedBytes += UInt64(count)
                 splitter.scan(bytes) { line, number, tooLong in
                     state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
@@ -108,8 +115,28 @@ struct FlowLogFileReader {
     }
 }
 
-/// The per-file state of line handling: the parser and its current format.
-private struct LineState {
+extension FlowLogFileReader {
+    /// Said of a Resolver query log met among flow logs until the DNS reader has read it.
+    static let resolverNote = "a Route 53 Resolver query log (recognised by its content): read as DNS data, not as flow records"
+
+    /// What the first line with content of a file's first decoded bytes says the file holds.
+    static func content(of bytes: UnsafeRawBufferPointer, format: FlowLogFormat? = nil) -> LogContent {
+        var start = 0
+        while start < bytes.count {
+            let rest = UnsafeRawBufferPointer(rebasing: bytes[start...])
+            let length = rest.firstIndex(of: ASCII.newline) ?? rest.count
+            var line = UnsafeRawBufferPointer(rebasing: rest[..<length])
+            if line.last == ASCII.carriageReturn { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+            if line.contains(where: { $0 != ASCII.space && $0 != ASCII.tab }) { return LogContent.of(firstLine: line, format: format) }
+            start += length + 1
+        }
+        return .flowLog
+    }
+}
+
+/// The per-file state of line handling: the parser and its current format (text lines and
+/// Parquet rows alike).
+struct LineState {
     static let assumedNote = "no header line and no --format: the default version-2 format was assumed"
     let parser: RecordParser
     let exampleLimit: Int

@@ -8,7 +8,7 @@ public struct Inspection: Sendable {
         self.totals = InputTotals(files)
     }
 
-    /// Discovers and reads `paths` with `jobs` workers (0: one per core).
+    /// Discovers and reads `paths` with `jobs` workers (`InputScan.jobs`).
     public static func run(paths: [String], options: ReadOptions, jobs: Int = 0,
                            progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) -> Inspection {
         let entries = InputDiscovery.discover(paths)

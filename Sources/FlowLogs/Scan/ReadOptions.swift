@@ -6,6 +6,8 @@ public struct ReadOptions: Sendable {
     public var malformedExampleLimit = 5
     /// Lines longer than this are malformed.
     public var maximumLineLength = LineSplitter.defaultMaximumLineLength
+    /// The memory bound of Parquet input (row group and page sizes).
+    public var parquetLimits = ParquetLimits()
 
     public init(format: FlowLogFormat? = nil) {
         self.format = format

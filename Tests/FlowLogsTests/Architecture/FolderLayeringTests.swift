@@ -14,7 +14,9 @@ import Testing
         "Support",  // numbers, addresses, time, hash map, the output toolkit (JSON, tables, terminal safety)
         "Input",  // files, folders, gzip, lines, what S3 key paths say
         "Records",  // formats, fields, record parsing
+        "Parquet",  // Parquet files (footer, pages, encodings, Snappy) to the rows of flow-log records
         "Scan",  // files to records to sinks, in parallel; per-file summaries
+        "DNS",  // Route 53 Resolver query logs, the address → name map, names → endpoint services
         "Prefixes",  // ip-ranges.json, longest-prefix lookup
         "Analysis",  // aggregation, the stages of the report, the report model
         "Report",  // text, Markdown and JSON renderers of every model a command prints

@@ -47,6 +47,7 @@ struct CommandLineTests {
             {
               "path": "\(path)",
               "compression": "none",
+              "content": "vpc-flow-log",
               "status": "ok",
               "error": null,
               "notes": [],
@@ -61,6 +62,7 @@ struct CommandLineTests {
               "malformed_examples": [],
               "headers": 1,
               "blank_lines": 0,
+              "queries": 0,
               "bytes": 8834,
               "packets": 44,
               "first_start": 1418530010,

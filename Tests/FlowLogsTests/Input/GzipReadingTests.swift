@@ -118,10 +118,11 @@ struct GzipReadingTests {
         #expect(try #require(summary.error).contains("gzip inside gzip"))
     }
 
-    @Test func parquetAndBinaryAreSkippedWithAReason() throws {
+    @Test func damagedParquetAndBinaryAreNamed() throws {
         let (parquet, _) = readRecords(directory.write("x.parquet", Array("PAR1\u{0}\u{0}junk".utf8)))
-        #expect(parquet.status == .skipped)
-        #expect(try #require(parquet.error).contains("Parquet flow logs are not read yet"))
+        #expect(parquet.status == .damaged)
+        #expect(parquet.compression == "parquet")
+        #expect(try #require(parquet.error).contains("parquet file of 10 bytes ends before its footer"))
         let (binary, _) = readRecords(directory.write("x.bin", [0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3]))
         #expect(binary.status == .skipped)
         #expect(binary.error == "not a flow-log file (binary data)")

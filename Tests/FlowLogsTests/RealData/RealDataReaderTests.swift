@@ -70,8 +70,8 @@ struct RealFile: Sendable, CustomTestStringConvertible {
         RealFile("panther/v2-default-header-extra-token.log", records: 1, headers: 1),
         RealFile("panther/v2-nodata-account-unknown.log", noData: 1, headers: 1),
         RealFile("panther/v3-extended-header-extra-token.log", records: 1, headers: 1),
-        // Route 53 Resolver query logs (NDJSON), not flow logs: every line malformed, none a record.
-        RealFile("resolver/elastic-test-route53.log", malformed: 34, malformedLines: [1, 2, 3, 4, 5]),
+        // resolver/elastic-test-route53.log is a Route 53 Resolver query log: the flow reader
+        // recognises it and leaves it to the DNS reader (DNS/ResolverLogReaderTests).
     ]
 }
 
@@ -119,17 +119,21 @@ struct RealDataReaderTests {
         let root = TestPaths.realData.path
         let found = try FileManager.default.subpathsOfDirectory(atPath: root)
             .filter { $0.hasSuffix(".log") || $0.hasSuffix(".log.gz") || $0.hasSuffix(".parquet") }
-        #expect(Set(found) == Set(RealFile.all.map(\.path) + ["flowlogs-reader/flows.parquet"]))
+        // The Resolver query log is read by the DNS reader (DNS/ResolverLogReaderTests).
+        #expect(Set(found) == Set(RealFile.all.map(\.path) + ["flowlogs-reader/flows.parquet", "resolver/elastic-test-route53.log"]))
     }
 
-    /// flowlogs-reader's Parquet file is detected and skipped with a sentence, not parsed as text.
-    /// (Its `flows.parquet.expected.json` cannot be compared until Parquet is read.)
-    @Test func parquetIsSkippedWithASentence() throws {
+    /// flowlogs-reader's Parquet file (pandas/pyarrow, most columns strings) is read as the text of
+    /// its rows: one OK record of 840 bytes; its two NODATA rows hold the string 'None' in number
+    /// columns (pandas wrote Python's None as text), malformed as the same text lines would be.
+    @Test func parquetIsRead() throws {
         let (summary, records) = try RealData.read("flowlogs-reader/flows.parquet")
-        #expect(summary.status == .skipped)
-        #expect(summary.error == "Parquet flow logs are not read yet; deliver flow logs as text (plain or gzip) to read them")
-        #expect(summary.lines == 0)
-        #expect(records.isEmpty)
+        #expect(summary.status == .ok)
+        #expect(summary.compression == "parquet")
+        #expect(summary.records == 1)
+        #expect(summary.malformed == 2)
+        #expect(summary.bytes == 840)
+        #expect(records.first?.texts[.interfaceID] == "eni-102010ab")
     }
 
     @Test func gzipFileFromS3HasAHeaderAndThreeRecords() throws {
