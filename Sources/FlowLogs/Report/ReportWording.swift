@@ -212,6 +212,9 @@ extension Inspection.NothingRead {
         case .notFlowLogs(let count, let skipped):
             return "no flow-log record was read: " + (count == 1 ? "the input is not a flow-log file" : "\(count) inputs are not flow-log files")
                 + (skipped > 0 ? " and \(skipped) skipped" : "") + " (reasons above)"
+        case .onlyResolverQueryLogs(let count):
+            return "no flow-log record was read: " + (count == 1 ? "the input read is a Route 53 Resolver query log" : "the \(count) inputs read are Route 53 Resolver query logs")
+                + " (they name AMAZON addresses; give the flow logs too)"
         case .noRecords(let files):
             return "no flow-log record was read: \(files == 1 ? "the input holds" : "the \(files) inputs hold") no records (empty, or header lines only)"
         }

@@ -72,6 +72,15 @@ struct InputProblemTests {
         #expect(json.stdout.contains("1 input is not a flow-log file"))
     }
 
+    @Test func resolverQueryLogsAloneAreNoFlowLogRecords() throws {
+        let path = directory.write("q.log", resolverLine(name: "sts.us-east-1.amazonaws.com", answers: [("A", "52.46.0.1")]) + "\n")
+        let result = try Binary.run([path] + prefixes)
+        #expect(result.status == 4)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "flowscan: no flow-log record was read: the input read is a Route 53 Resolver query log "
+            + "(they name AMAZON addresses; give the flow logs too)\n")
+    }
+
     @Test func aFewMalformedLinesInAFlowLogAreNotAnInputProblemOnStandardError() throws {
         let path = directory.write("mostly-good.log", Fixtures.v2File + "not a record\n")
         let result = try Binary.run([path] + prefixes + ["--region", "us-east-1"])

@@ -18,7 +18,8 @@ extension Inspection {
             }
             // A damaged file's half line at the break is malformed too: it does not count here.
             let cut = file.status == .damaged ? 1 : 0
-            if file.status != .skipped, file.malformed - cut > 0, (file.malformed - cut) * 2 > lines - cut {
+            // A Resolver query log's malformed lines are its own (never "not a flow-log file").
+            if file.status != .skipped, file.content != .resolverQueryLog, file.malformed - cut > 0, (file.malformed - cut) * 2 > lines - cut {
                 kind = .notFlowLog
                 reason = firstMalformed
             }
@@ -45,6 +46,8 @@ extension Inspection {
         let notFlowLogs = problems.filter { $0.kind == .notFlowLog }.count
         if skipped == files.count { return .allSkipped(files.count) }
         if skipped + notFlowLogs == files.count { return .notFlowLogs(notFlowLogs, skipped: skipped) }
+        let queryLogs = files.filter { $0.status != .skipped && ($0.queries > 0 || $0.content == .resolverQueryLog) }.count
+        if queryLogs > 0 { return .onlyResolverQueryLogs(queryLogs) }
         return .noRecords(files: files.count)
     }
 
@@ -56,6 +59,8 @@ extension Inspection {
         case allSkipped(Int)
         /// Every input was skipped or is not a flow-log file (`count` of those).
         case notFlowLogs(Int, skipped: Int)
+        /// The files read hold Route 53 Resolver queries (`count` files) and no flow-log record.
+        case onlyResolverQueryLogs(Int)
         /// Files were read but hold no record lines (empty, headers only, malformed lines).
         case noRecords(files: Int)
     }
