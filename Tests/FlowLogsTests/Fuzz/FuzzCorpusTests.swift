@@ -35,12 +35,13 @@ struct FuzzCorpusTests {
             case "gzip": GzipFuzzing.run(bytes, scratch: scratch)
             case "prefixes": PrefixesFuzzing.run(bytes)
             case "companions": CompanionsFuzzing.run(bytes, scratch: scratch)
+            case "parquet": ParquetFuzzing.run(bytes, scratch: scratch)
             default: Issue.record("no fuzz target '\(target)'")
             }
         }
     }
 
-    @Test("every target has seeds", arguments: ["records", "gzip", "prefixes", "companions"])
+    @Test("every target has seeds", arguments: ["records", "gzip", "prefixes", "companions", "parquet"])
     func hasSeeds(target: String) {
         #expect(Self.files(target).count >= 5)
     }
@@ -56,6 +57,9 @@ struct FuzzCorpusTests {
 
     @Test("companions seeds", arguments: files("companions"))
     func companions(seed: String) { Self.run("companions", Self.contents("companions", seed)) }
+
+    @Test("parquet seeds", arguments: files("parquet"))
+    func parquet(seed: String) { Self.run("parquet", Self.contents("parquet", seed)) }
 
     /// A crash reproducer, replayed in a child process in which every broken check is fatal.
     @Test("regressions", arguments: files("regressions"))
