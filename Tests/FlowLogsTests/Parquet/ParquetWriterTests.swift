@@ -118,4 +118,29 @@ import Testing
         #expect(schema.contains("pkt_dst_aws_service: string"))
         #expect(schema.count == SyntheticFileGenerator.v5Format.count)
     }
+
+    @Test func plainAndParquetTogetherAreAUsageError() throws {
+        let directory = TemporaryDirectory()
+        let result = try Binary.run(["generate", directory.url.path, "--plain", "--parquet", "--minutes", "5"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--plain and --parquet"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/AWSLogs"))
+    }
+
+    /// A footer cut short (its length and magic kept) is damage placed in the footer, not at byte 0.
+    @Test func aFooterCutShortIsPlacedInTheFooter() throws {
+        let (_, text, _) = Self.vpc(.v5).file(0)
+        let file = try #require(ParquetWriter.file(fromFlowLogText: text))
+        let cut = Array(file[..<(file.count - 40)]) + Array(file.suffix(8))
+        let tail = cut.suffix(8).map(UInt64.init)
+        let footerStart = UInt64(cut.count - 8) - (tail[0] | tail[1] << 8 | tail[2] << 16 | tail[3] << 24)
+        let directory = TemporaryDirectory()
+        let summary = Inspection.run(paths: [directory.write("cut.log.parquet", cut)], options: ReadOptions(), jobs: 1).files[0]
+        #expect(summary.status == .damaged)
+        #expect(summary.records == 0)
+        let error = summary.error ?? ""
+        let byte = error.components(separatedBy: "at byte ").dropFirst().first.flatMap { UInt64($0.prefix { $0.isNumber }) }
+        let named = try #require(byte, "no byte in: \(error)")
+        #expect(named >= footerStart && named < UInt64(cut.count), "\(error), footer at \(footerStart)")
+    }
 }
