@@ -57,6 +57,10 @@ enum GenerateCommand: Runnable {
         if options.parquet && !options.compress {
             throw UsageError.other("--plain and --parquet cannot be used together: choose one")
         }
+        // One page per column: keep each page well under the reader's 64 MB page bound.
+        if options.parquet && options.connectionsPerFile > 400_000 {
+            throw UsageError.other("--parquet writes one page per column: use --connections 400000 or fewer")
+        }
         let directory = arguments.positionals[0]
         let vpc = SyntheticVPC(options: options)
         let truth = try vpc.write(to: directory)

@@ -125,6 +125,10 @@ import Testing
         #expect(result.status == 1)
         #expect(result.stderr.contains("--plain and --parquet"))
         #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/AWSLogs"))
+        let tooMany = try Binary.run(["generate", directory.url.path, "--parquet", "--connections", "400001", "--minutes", "5"])
+        #expect(tooMany.status == 1)
+        #expect(tooMany.stderr.contains("--connections 400000 or fewer"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.path + "/AWSLogs"))
     }
 
     /// A footer cut short (its length and magic kept) is damage placed in the footer, not at byte 0.
