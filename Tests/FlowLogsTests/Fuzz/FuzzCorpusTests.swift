@@ -9,8 +9,12 @@ import Testing
 @Suite("Fuzz corpus")
 struct FuzzCorpusTests {
     /// Regressions whose bug is not fixed yet, by file name: they are expected to fail.
-    /// Empty: the nine regressions found so far are fixed.
-    static let knownBugs: [String: Comment] = [:]
+    static let knownBugs: [String: Comment] = [
+        "parquet-column-name-control-character": """
+            Scan/FlowLogFileReader+Parquet.swift: "the Parquet columns do not name flow-log fields (…)" \
+            prints the file's column names raw (a U+001F here); they need TerminalText.safe
+            """,
+    ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
