@@ -3,7 +3,7 @@
 #
 # Usage: Fuzz/run-fuzzers.sh [options] [target...]      (from any directory)
 #
-#   target             records, gzip, prefixes, companions (default: all four, one after another)
+#   target             records, gzip, prefixes, companions, parquet (default: all five, one after another)
 #   -r, --runs N       executions per target (default 100000)
 #   -t, --time S       run each target for S seconds instead (-max_total_time)
 #   -b, --build-only   build the binaries and stop
@@ -35,16 +35,18 @@ set -euo pipefail
 fuzz_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$fuzz_dir")
 build="$fuzz_dir/build"
-all_targets=(records gzip prefixes companions)
+all_targets=(records gzip prefixes companions parquet)
 
 # Longest input per target: a few dozen log lines; a gzip file of a few KB (it may inflate
-# to 4 MB); an ip-ranges.json of ~100 entries; a describe-nat-gateways or pricing file.
+# to 4 MB); an ip-ranges.json of ~100 entries; a describe-nat-gateways or pricing file; a Parquet
+# file of a few dozen rows.
 max_len() {
     case "$1" in
         records) echo 8192 ;;
         gzip) echo 4096 ;;
         prefixes) echo 16384 ;;
         companions) echo 4096 ;;
+        parquet) echo 16384 ;;
     esac
 }
 

@@ -23,6 +23,7 @@ enum GenerateCommand: Runnable {
             .value("region", "REGION", "Region of the VPC (default us-east-1)."),
             .value("interfaces", "all|nat|instances", "Interfaces the flow log covers (default all: the whole VPC)."),
             .flag("plain", "Write plain text instead of gzip."),
+            .flag("parquet", "Write Parquet as AWS delivers it (….log.parquet, GZIP pages) instead of text."),
             .value("level", "N", "gzip level 1-9 (default 6)."),
         ])
 
@@ -52,12 +53,22 @@ enum GenerateCommand: Runnable {
             options.interfaces = interfaces
         }
         options.compress = !arguments.flag("plain")
+        options.parquet = arguments.flag("parquet")
+        if options.parquet && !options.compress {
+            throw UsageError.other("--plain and --parquet cannot be used together: choose one")
+        }
+        // One page per column: keep each page well under the reader's 64 MB page bound.
+        if options.parquet && options.connectionsPerFile > 400_000 {
+            throw UsageError.other("--parquet writes one page per column: use --connections 400000 or fewer")
+        }
         let directory = arguments.positionals[0]
         let vpc = SyntheticVPC(options: options)
         let truth = try vpc.write(to: directory)
         try Data(SyntheticVPC.ipRangesJSON(region: options.region).utf8).write(to: URL(fileURLWithPath: directory + "/ip-ranges.json"))
         try Data(truth.json().utf8).write(to: URL(fileURLWithPath: directory + "/expected.json"))
-        Console.error("wrote \(truth.files) files, \(truth.lines) lines, \(truth.natBytes) NAT bytes to \(directory)\n")
+        // Parquet files have no header line: their rows are the records.
+        let written = options.parquet ? "\(truth.lines - truth.files) rows" : "\(truth.lines) lines"
+        Console.error("wrote \(truth.files) files, \(written), \(truth.natBytes) NAT bytes to \(directory)\n")
         return .success
     }
 }

@@ -30,7 +30,10 @@ public enum ParquetError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    /// Column names and reasons come from the file: their control characters are escaped.
+    public var description: String { TerminalText.safe(wording) }
+
+    private var wording: String {
         let counted = "; rows before it were counted"
         switch self {
         case let .tooShort(size):

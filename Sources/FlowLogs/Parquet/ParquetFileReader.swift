@@ -74,15 +74,16 @@ final class ParquetFileReader {
         case let .failure(error): throw .corruptFooter(offset: error.offset, reason: error.reason)
         }
         if metadata.encrypted { throw .unsupported("encrypted Parquet columns (the footer names an encryption algorithm)") }
-        columns = try Self.flatColumns(metadata.schema)
+        columns = try Self.flatColumns(metadata.schema, footerStart: footerStart)
         for (index, group) in metadata.rowGroups.enumerated() {
             try check(group, index: index, footerStart: footerStart)
         }
     }
 
     /// The leaf columns of a flat schema: a root whose children are all primitive columns.
-    static func flatColumns(_ schema: [ParquetMetadata.SchemaElement]) throws(ParquetError) -> [ParquetColumn] {
-        guard let root = schema.first else { throw .corruptFooter(offset: 0, reason: "the schema is empty") }
+    /// - Parameter footerStart: where the footer starts, the byte its errors name.
+    static func flatColumns(_ schema: [ParquetMetadata.SchemaElement], footerStart: UInt64) throws(ParquetError) -> [ParquetColumn] {
+        guard let root = schema.first else { throw .corruptFooter(offset: footerStart, reason: "the schema is empty") }
         let childCount = Int(root.childCount ?? 0)
         guard childCount > 0 else { throw .unsupported("a Parquet schema with no columns") }
         var columns: [ParquetColumn] = []
@@ -106,7 +107,7 @@ final class ParquetFileReader {
                                          isOptional: element.repetition == ParquetVocabulary.Repetition.optional.rawValue))
         }
         guard columns.count == childCount else {
-            throw .corruptFooter(offset: 0, reason: "the schema root has \(childCount) children, the schema lists \(columns.count) columns")
+            throw .corruptFooter(offset: footerStart, reason: "the schema root has \(childCount) children, the schema lists \(columns.count) columns")
         }
         return columns
     }

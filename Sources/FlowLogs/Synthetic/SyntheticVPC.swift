@@ -41,6 +41,8 @@ public struct SyntheticVPC: Sendable {
         public var interfaces = LoggedInterfaces.all
         public var compress = true
         public var compressionLevel: Int32 = 6
+        /// Write Parquet (`….log.parquet`, GZIP pages, AWS's column types) instead of text; `compress` is then unused.
+        public var parquet = false
 
         public init() {}
     }
@@ -83,9 +85,18 @@ public struct SyntheticVPC: Sendable {
 
     private func writeFile(_ index: Int, to directory: String) throws -> SyntheticTruth {
         let (relative, text, truth) = file(index)
-        let path = directory + "/" + relative + (options.compress ? ".gz" : "")
+        let path = directory + "/" + relative + (options.parquet ? ".parquet" : options.compress ? ".gz" : "")
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        let bytes = options.compress ? GzipWriter.compress(text, level: options.compressionLevel) : text
+        let bytes: [UInt8]
+        if options.parquet {
+            // The generator's numbers always fit AWS's types, so the conversion cannot fail.
+            guard let file = ParquetWriter.file(fromFlowLogText: text, level: options.compressionLevel) else {
+                throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
+            }
+            bytes = file
+        } else {
+            bytes = options.compress ? GzipWriter.compress(text, level: options.compressionLevel) : text
+        }
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
         }

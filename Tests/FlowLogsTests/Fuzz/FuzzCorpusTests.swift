@@ -9,8 +9,12 @@ import Testing
 @Suite("Fuzz corpus")
 struct FuzzCorpusTests {
     /// Regressions whose bug is not fixed yet, by file name: they are expected to fail.
-    /// Empty: the nine regressions found so far are fixed.
-    static let knownBugs: [String: Comment] = [:]
+    static let knownBugs: [String: Comment] = [
+        "parquet-column-name-control-character": """
+            Scan/FlowLogFileReader+Parquet.swift: "the Parquet columns do not name flow-log fields (…)" \
+            prints the file's column names raw (a U+001F here); they need TerminalText.safe
+            """,
+    ]
 
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -35,12 +39,13 @@ struct FuzzCorpusTests {
             case "gzip": GzipFuzzing.run(bytes, scratch: scratch)
             case "prefixes": PrefixesFuzzing.run(bytes)
             case "companions": CompanionsFuzzing.run(bytes, scratch: scratch)
+            case "parquet": ParquetFuzzing.run(bytes, scratch: scratch)
             default: Issue.record("no fuzz target '\(target)'")
             }
         }
     }
 
-    @Test("every target has seeds", arguments: ["records", "gzip", "prefixes", "companions"])
+    @Test("every target has seeds", arguments: ["records", "gzip", "prefixes", "companions", "parquet"])
     func hasSeeds(target: String) {
         #expect(Self.files(target).count >= 5)
     }
@@ -56,6 +61,9 @@ struct FuzzCorpusTests {
 
     @Test("companions seeds", arguments: files("companions"))
     func companions(seed: String) { Self.run("companions", Self.contents("companions", seed)) }
+
+    @Test("parquet seeds", arguments: files("parquet"))
+    func parquet(seed: String) { Self.run("parquet", Self.contents("parquet", seed)) }
 
     /// A crash reproducer, replayed in a child process in which every broken check is fatal.
     @Test("regressions", arguments: files("regressions"))

@@ -5,9 +5,11 @@
                     [--page-version 1.0|2.0] [--row-group-size N] [--page-size N] [--checksum]
       Writes the records of a flow-log text file (header line first) as Parquet with AWS's
       schema: column names with '_' for '-', INT_32 / INT_64 / STRING types, '-' as null.
-  parquet_oracle.py read PARQUET
-      Prints the file's rows as a flow-log text file: a header (names with '-'), then one line
-      per row, nulls as '-'.
+  parquet_oracle.py read PARQUET [--out FILE]
+      Prints (or writes to FILE) the file's rows as a flow-log text file: a header (names with
+      '-'), then one line per row, nulls as '-'.
+  parquet_oracle.py schema PARQUET --out FILE
+      Writes the Arrow schema pyarrow reads, one "name: type[ not null]" a line.
 Exits 3 when pyarrow is not installed.
 """
 import sys
@@ -76,8 +78,20 @@ def read(args):
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     for row in range(table.num_rows):
         out.append(" ".join("-" if c[row] is None else str(c[row]) for c in columns))
-    sys.stdout.write("\n".join(out) + "\n")
+    text = "\n".join(out) + "\n"
+    if len(args) >= 3 and args[1] == "--out":
+        with open(args[2], "w") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def schema(args):
+    fields = pq.read_schema(args[0])
+    with open(args[2], "w") as handle:
+        for field in fields:
+            handle.write(f"{field.name}: {field.type}{'' if field.nullable else ' not null'}\n")
 
 
 if __name__ == "__main__":
-    {"write": write, "read": read}[sys.argv[1]](sys.argv[2:])
+    {"write": write, "read": read, "schema": schema}[sys.argv[1]](sys.argv[2:])

@@ -54,14 +54,14 @@ enum CompanionsFuzzing {
         }
         // No named gateway vanishes silently: it is in the report (alone or merged with another
         // name of it), or a warning says why not (deleted without records, or detection instead).
-        let detectedInstead = report.warningSentences.contains { $0.contains("match no record") }
+        let detectedInstead = report.warnings.map(\.sentence).contains { $0.contains("match no record") }
         for hint in options.natHints where !detectedInstead {
             let shown = report.gateways.contains { gateway in
                 (hint.id != nil && gateway.id == hint.id) || !Set(gateway.interfaceIDs).isDisjoint(with: hint.interfaceIDs)
                     || !Set(gateway.privateIPs).isDisjoint(with: hint.privateIPs)
             }
             let names = [hint.id].compactMap { $0 } + hint.interfaceIDs + hint.privateIPs.map(\.description)
-            let warned = report.warningSentences.contains { warning in
+            let warned = report.warnings.map(\.sentence).contains { warning in
                 warning.hasPrefix("NAT gateway ") && warning.contains(" left out ") && names.contains { warning.contains($0) }
             }
             fuzzRequire(shown || warned, "named gateway \(hint) is neither in the report nor in a warning")
