@@ -25,7 +25,7 @@ extension FlowLogFileReader {
         var headerBytes = Array(header.utf8)
         guard headerBytes.withUnsafeBytes({ RecordParser(format: .assumedDefault).parse($0) == .header }) else {
             summary.status = .skipped
-            summary.error = "the Parquet columns do not name flow-log fields (\(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
+            summary.error = "the Parquet columns do not name flow-log fields (\(names.prefix(8).map(TerminalText.safe).joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
             return
         }
         sink.beginFile(path: path)

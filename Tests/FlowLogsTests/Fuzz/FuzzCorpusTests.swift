@@ -9,12 +9,7 @@ import Testing
 @Suite("Fuzz corpus")
 struct FuzzCorpusTests {
     /// Regressions whose bug is not fixed yet, by file name: they are expected to fail.
-    static let knownBugs: [String: Comment] = [
-        "parquet-column-name-control-character": """
-            Scan/FlowLogFileReader+Parquet.swift: "the Parquet columns do not name flow-log fields (…)" \
-            prints the file's column names raw (a U+001F here); they need TerminalText.safe
-            """,
-    ]
+    static let knownBugs: [String: Comment] = [:]
 
     static let corpus = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
