@@ -20,6 +20,7 @@ enum Flowscan {
         PrefixesLookupCommand.self,
         PrefixesInfoCommand.self,
         PrefixesUpdateCommand.self,
+        PricesShowCommand.self,
         GenerateCommand.self,
     ]
 

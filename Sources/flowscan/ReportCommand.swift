@@ -22,12 +22,7 @@ enum ReportCommand: Runnable {
             .value("since", "TIME", "Keep records whose [start, end] overlaps from TIME (ISO-8601 or Unix seconds)."),
             .value("until", "TIME", "Keep records whose [start, end] overlaps up to TIME."),
             .value("region", "REGION", "The VPC's region (default: the records' region field, else the S3 key path)."),
-            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
-            .value("nat-gateway-hour", "USD", "NAT gateway price per hour (us-east-1: 0.045)."),
-            .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (us-east-1: 0.045)."),
-            .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (us-east-1: 0.01)."),
-            .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (us-east-1: 0.01)."),
-            .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (us-east-1: 0.005)."),
+        ] + priceOptions + [
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
             .value("fail-above", "USD", "Exit with status 3 when the monthly saving available exceeds USD."),
@@ -94,8 +89,18 @@ enum ReportCommand: Runnable {
         return hints
     }
 
+    /// --pricing and the price flags (also `prices show`'s).
+    static let priceOptions: [Option] = [
+            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
+            .value("nat-gateway-hour", "USD", "NAT gateway price per hour (us-east-1: 0.045)."),
+            .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (us-east-1: 0.045)."),
+            .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (us-east-1: 0.01)."),
+            .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (us-east-1: 0.01)."),
+            .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (us-east-1: 0.005)."),
+    ]
+
     /// The price table's row for the VPC's region, then --pricing, then the price flags.
-    private static func pricing(_ arguments: ParsedArguments) throws -> PriceChoice {
+    static func pricing(_ arguments: ParsedArguments) throws -> PriceChoice {
         var choice = PriceChoice()
         if let path = arguments.value("pricing") { choice.file = try PricingFile.load(contentsOf: path) }
         for (flag, key) in priceFlags {

@@ -33,3 +33,36 @@ public struct PriceChoice: Sendable, Equatable {
         return (pricing, source)
     }
 }
+
+extension PriceChoice {
+    /// One price as `flowscan prices show` lists it.
+    public struct Line: Sendable, Equatable {
+        public var key: String
+        public var usd: Double
+        /// Where it came from: the table's source for the figure, `us-east-1's row: …`,
+        /// `--pricing PATH` or `--nat-gateway-gb` (the flag).
+        public var source: String
+    }
+
+    /// Each price for `region` with where it came from.
+    public func lines(for region: String) -> [Line] {
+        let pricing = prices(for: region).pricing
+        let looked = region == "unknown" ? PriceTable.fallbackRegion : region
+        let fromFile = file?.prices(for: region) ?? [:]
+        return Pricing.keys.map { key in
+            let origin: String
+            if flags[key] != nil {
+                origin = "--" + key.replacingOccurrences(of: "_", with: "-")
+            } else if let file, fromFile[key] != nil {
+                origin = "--pricing \(file.path)" + (file.regions[region]?[key] != nil ? " (\(region))" : "")
+            } else if let figure = table.regions[looked]?[key] {
+                origin = figure.source
+            } else if let figure = table.regions[PriceTable.fallbackRegion]?[key] {
+                origin = "us-east-1's row: " + figure.source
+            } else {
+                origin = "flowscan's us-east-1 default"
+            }
+            return Line(key: key, usd: pricing.value(key) ?? 0, source: origin)
+        }
+    }
+}

@@ -105,7 +105,7 @@ public struct PricingFile: Sendable, Equatable {
     }
 
     /// A region code as AWS writes them: lower-case letters, digits and dashes (`eu-west-1`).
-    static func isRegionCode(_ text: String) -> Bool {
+    public static func isRegionCode(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 32 && text.contains("-")
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

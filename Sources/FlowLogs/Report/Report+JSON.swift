@@ -281,8 +281,9 @@ extension ServiceSources {
 
 extension Report {
     /// The `prices_source` object: which table, region row, file and flags each price came from.
-    func writePriceSource(_ json: inout JSONWriter) {
-        let source = priceSource
+    func writePriceSource(_ json: inout JSONWriter) { Self.writePriceSource(priceSource, into: &json) }
+
+    static func writePriceSource(_ source: PriceSource, into json: inout JSONWriter) {
         json.object { json in
             json.field("region", source.region)
             json.field("table", source.tableOriginKey)
