@@ -21,6 +21,7 @@ enum Flowscan {
         PrefixesInfoCommand.self,
         PrefixesUpdateCommand.self,
         PricesShowCommand.self,
+        PricesImportCommand.self,
         GenerateCommand.self,
     ]
 

@@ -101,7 +101,7 @@ enum ReportCommand: Runnable {
 
     /// The price table's row for the VPC's region, then --pricing, then the price flags.
     static func pricing(_ arguments: ParsedArguments) throws -> PriceChoice {
-        var choice = PriceChoice()
+        var choice = PriceChoice(table: try PriceTable.inUse())
         if let path = arguments.value("pricing") { choice.file = try PricingFile.load(contentsOf: path) }
         for (flag, key) in priceFlags {
             if let price = try arguments.value(flag, expected: "a price in US dollars (0 to 1000000)", SharedOptions.price) {
