@@ -53,7 +53,8 @@ enum PricesImportCommand: Runnable {
         let table = try PriceTable.importing(offers: arguments.positionals)
         try table.write(to: path)
         let figures = table.regions.values.reduce(0) { $0 + $1.count }
-        Console.output("wrote \(path): \(figures) prices in \(table.regions.count) regions, offers published \(table.date) or later\n")
+        Console.output("wrote \(path): \(NumberText.count(figures, "price")) in \(NumberText.count(table.regions.count, "region")), "
+                       + "offers published \(table.date) or later\n")
         return .success
     }
 }

@@ -40,7 +40,8 @@ extension ReportWarning {
             return "records name other regions than \(region) (\(regions.joined(separator: ", "))): they were analysed as \(region)"
         case .pricesFellBack(let region, let keys, let regionMissing, let date):
             let what = regionMissing ? "\(region) is not in the price table (\(date))" : "the price table (\(date)) lacks some of \(region)'s prices"
-            return "\(what): us-east-1's were used for \(keys.joined(separator: ", ")); give the region's prices with --pricing or the price flags"
+            return "\(what): us-east-1's were used for \(keys.joined(separator: ", ")); give the region's prices with --pricing or the price flags, "
+                + "or import AWS's offer files with 'flowscan prices import'"
         }
     }
 }
