@@ -35,6 +35,8 @@ struct PriceOfferScanner {
     private var capturing = false
     private var keep = false
     private var capture: [UInt8] = []
+    /// Where the kept object starts in the current chunk (0 when it began in an earlier one).
+    private var chunkStart = 0
     private var captureDepth = 0
     private var capturePath: [String] = []
 
@@ -64,11 +66,14 @@ struct PriceOfferScanner {
 
     /// Feeds the next bytes of the file; stops at the first error (`error`).
     mutating func feed(_ bytes: UnsafeRawBufferPointer) {
-        for byte in bytes {
+        chunkStart = 0
+        for index in 0..<bytes.count {
             guard error == nil else { return }
-            step(byte)
+            step(bytes[index], at: index, in: bytes)
             offset += 1
         }
+        // A kept object that goes on in the next chunk: copy what this one holds of it, at once.
+        if capturing, keep { capture.append(contentsOf: bytes[chunkStart...]) }
     }
 
     /// Ends the file: it must be one complete object with the offer's code and date.
@@ -92,9 +97,8 @@ struct PriceOfferScanner {
         if self.error == nil { self.error = error }
     }
 
-    private mutating func step(_ byte: UInt8) {
+    private mutating func step(_ byte: UInt8, at index: Int, in chunk: UnsafeRawBufferPointer) {
         if capturing {
-            if keep { capture.append(byte) }
             if inString {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
                 return
@@ -106,7 +110,10 @@ struct PriceOfferScanner {
                 depth -= 1
                 if depth == captureDepth {
                     capturing = false
-                    if keep { take(capture, at: capturePath) }
+                    if keep {
+                        capture.append(contentsOf: chunk[chunkStart...index])
+                        take(capture, at: capturePath)
+                    }
                     capture.removeAll(keepingCapacity: true)
                 }
             default: break
@@ -153,7 +160,10 @@ struct PriceOfferScanner {
                 captureDepth = depth
                 capturePath = path_
                 keep = wantsKept(path_)
-                if keep { capture = [byte] }
+                if keep {
+                    capture.removeAll(keepingCapacity: true)
+                    chunkStart = index
+                }
             }
             depth += 1
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
