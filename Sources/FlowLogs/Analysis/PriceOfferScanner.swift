@@ -24,6 +24,8 @@ struct PriceOfferScanner {
     let path: String
     private(set) var offset = 0
     private var depth = 0
+    /// The closing byte each open container expects, innermost last.
+    private var closers: [UInt8] = []
     private var inString = false
     private var escaped = false
     private var string: [UInt8] = []
@@ -105,9 +107,9 @@ struct PriceOfferScanner {
             }
             switch byte {
             case UInt8(ascii: "\""): inString = true
-            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "{"), UInt8(ascii: "["): open(byte)
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
+                guard close(byte) else { return }
                 if depth == captureDepth {
                     capturing = false
                     if keep {
@@ -165,10 +167,9 @@ struct PriceOfferScanner {
                     chunkStart = index
                 }
             }
-            depth += 1
+            open(byte)
         case UInt8(ascii: "}"), UInt8(ascii: "]"):
-            guard depth > 0 else { return fail(.invalid(path: path, location: "byte \(offset)", problem: "a closing bracket without its opening")) }
-            depth -= 1
+            guard close(byte) else { return }
             path_ = Array(path_.prefix(depth))
             if depth == 0 { closedTop = true }
         case UInt8(ascii: ","):
@@ -180,6 +181,22 @@ struct PriceOfferScanner {
                 awaitingValue = false
             }
         }
+    }
+
+    private mutating func open(_ byte: UInt8) {
+        closers.append(byte == UInt8(ascii: "{") ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+        depth += 1
+    }
+
+    /// Closes the innermost container; false (and the error set) when `byte` does not close it.
+    private mutating func close(_ byte: UInt8) -> Bool {
+        guard let expected = closers.last, expected == byte else {
+            fail(.invalid(path: path, location: "byte \(offset)", problem: "'\(Character(Unicode.Scalar(byte)))' does not close what is open"))
+            return false
+        }
+        closers.removeLast()
+        depth -= 1
+        return true
     }
 
     private func isCaptured(_ path: [String]) -> Bool {

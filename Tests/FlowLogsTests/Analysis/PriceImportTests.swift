@@ -138,3 +138,16 @@ struct PriceImportTests {
         #expect(shown.stdout.hasPrefix("price table: imported \(cache)/flowscan/prices.json, 2026-09-25 (5 regions)\n"))
     }
 }
+
+extension PriceImportTests {
+    @Test(arguments: [#"{"offerCode": "AmazonVPC", "products": {"A": {"x": [1}}}}"#, #"{"offerCode": "AmazonVPC"]"#, "]", #"{"a": 1}}"#])
+    func mismatchedBracketsAreNamed(text: String) throws {
+        let path = directory.write("bad.json", text)
+        #expect {
+            _ = try PriceTable.importing(offers: [path])
+        } throws: { error in
+            guard case .invalid(let errorPath, let location, let problem) = error as? PriceImportError else { return false }
+            return errorPath == path && location.hasPrefix("byte ") && (problem.contains("does not close") || problem.contains("after the offer"))
+        }
+    }
+}
