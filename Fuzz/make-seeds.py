@@ -283,6 +283,8 @@ COMPANIONS = {
     "not-json": b"NatGateways: []",
     "empty-object": b"{}",
     "fragment": b'"nat_gateway_gb"',
+    "pricing-by-region": b'{"nat_gateway_gb": 0.05, "eu-west-1": {"interface_endpoint_hour": 0.011, "interface_endpoint_gb": 0.01}}',
+    "offer-vpc": b'{"formatVersion":"v1.0","offerCode":"AmazonVPC","version":"20261101000000","publicationDate":"2026-11-01T00:00:00Z",\n "products":{"V1":{"sku":"V1","productFamily":"VpcEndpoint","attributes":{"regionCode":"eu-west-1","usagetype":"EU-VpcEndpoint-Hours"}},\n             "V2":{"sku":"V2","productFamily":"VpcEndpoint","attributes":{"regionCode":"eu-west-1","usagetype":"EU-VpcEndpoint-Bytes"}},\n             "V3":{"sku":"V3","attributes":{"regionCode":"eu-west-1","usagetype":"EU-PublicIPv4:InUseAddress"}}},\n "terms":{"OnDemand":{"V1":{"V1.T":{"priceDimensions":{"a":{"beginRange":"0","pricePerUnit":{"USD":"0.0110000000"}}}}},\n   "V2":{"V2.T":{"priceDimensions":{"t1":{"beginRange":"0","endRange":"1048576","pricePerUnit":{"USD":"0.0100000000"}},"t2":{"beginRange":"1048576","endRange":"5242880","pricePerUnit":{"USD":"0.0060000000"}}}}},\n   "V3":{"V3.T":{"priceDimensions":{"a":{"pricePerUnit":{"USD":"0.0050000000"}}}}}}}}\n',
 }
 
 

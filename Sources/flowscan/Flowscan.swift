@@ -20,6 +20,8 @@ enum Flowscan {
         PrefixesLookupCommand.self,
         PrefixesInfoCommand.self,
         PrefixesUpdateCommand.self,
+        PricesShowCommand.self,
+        PricesImportCommand.self,
         GenerateCommand.self,
     ]
 

@@ -22,12 +22,7 @@ enum ReportCommand: Runnable {
             .value("since", "TIME", "Keep records whose [start, end] overlaps from TIME (ISO-8601 or Unix seconds)."),
             .value("until", "TIME", "Keep records whose [start, end] overlaps up to TIME."),
             .value("region", "REGION", "The VPC's region (default: the records' region field, else the S3 key path)."),
-            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour (default: us-east-1 list prices)."),
-            .value("nat-gateway-hour", "USD", "NAT gateway price per hour (default 0.045)."),
-            .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (default 0.045)."),
-            .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (default 0.01)."),
-            .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (default 0.01)."),
-            .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (default 0.005)."),
+        ] + priceOptions + [
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
             .value("fail-above", "USD", "Exit with status 3 when the monthly saving available exceeds USD."),
@@ -52,7 +47,7 @@ enum ReportCommand: Runnable {
             throw UsageError.other("--since (\(UnixTime.iso8601(since))) is after --until (\(UnixTime.iso8601(until)))")
         }
         options.region = try arguments.value("region", expected: "a region code such as us-east-1") { AnalysisOptions.isRegionName($0) ? $0 : nil }
-        options.pricing = try pricing(arguments)
+        options.prices = try pricing(arguments)
         options.availabilityZones = try arguments.value("azs", expected: "a whole number from 1 to 64") { Int($0).flatMap { (1...64).contains($0) ? $0 : nil } }
         options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
         options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
@@ -101,17 +96,30 @@ enum ReportCommand: Runnable {
         return hints
     }
 
-    /// Defaults, then --pricing, then the price flags.
-    private static func pricing(_ arguments: ParsedArguments) throws -> Pricing {
-        var pricing = Pricing()
-        if let path = arguments.value("pricing") { pricing = try Pricing.load(contentsOf: path) }
-        for (flag, key) in [("nat-gateway-hour", "nat_gateway_hour"), ("nat-gateway-gb", "nat_gateway_gb"),
-                            ("interface-endpoint-hour", "interface_endpoint_hour"), ("interface-endpoint-gb", "interface_endpoint_gb"),
-                            ("public-ipv4-hour", "public_ipv4_hour")] {
+    /// --pricing and the price flags (also `prices show`'s).
+    static let priceOptions: [Option] = [
+            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
+            .value("nat-gateway-hour", "USD", "NAT gateway price per hour (us-east-1: 0.045)."),
+            .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (us-east-1: 0.045)."),
+            .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (us-east-1: 0.01)."),
+            .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (us-east-1: 0.01)."),
+            .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (us-east-1: 0.005)."),
+    ]
+
+    /// The price table's row for the VPC's region, then --pricing, then the price flags.
+    static func pricing(_ arguments: ParsedArguments) throws -> PriceChoice {
+        var choice = PriceChoice(table: try PriceTable.inUse())
+        if let path = arguments.value("pricing") { choice.file = try PricingFile.load(contentsOf: path) }
+        for (flag, key) in priceFlags {
             if let price = try arguments.value(flag, expected: "a price in US dollars (0 to 1000000)", SharedOptions.price) {
-                _ = pricing.set(key, price)
+                choice.flags[key] = price
             }
         }
-        return pricing
+        return choice
     }
+
+    /// The price flags and the pricing keys they set.
+    static let priceFlags = [("nat-gateway-hour", "nat_gateway_hour"), ("nat-gateway-gb", "nat_gateway_gb"),
+                             ("interface-endpoint-hour", "interface_endpoint_hour"), ("interface-endpoint-gb", "interface_endpoint_gb"),
+                             ("public-ipv4-hour", "public_ipv4_hour")]
 }

@@ -11,7 +11,14 @@ public struct AnalysisOptions: Sendable {
     public var until: UInt64?
     /// The VPC's region (`--region`); otherwise taken from the records or the S3 key path.
     public var region: String?
-    public var pricing = Pricing()
+    /// How prices are chosen: the table's row for the VPC's region, `--pricing`, the price flags.
+    public var prices = PriceChoice()
+    /// Fixed prices for every region: setting it sets every price as a flag would (the table and
+    /// any file then change nothing); reading it gives the us-east-1 prices chosen.
+    public var pricing: Pricing {
+        get { prices.prices(for: PriceTable.fallbackRegion).pricing }
+        set { prices.flags = Dictionary(uniqueKeysWithValues: newValue.fields.map { ($0.key, $0.value) }) }
+    }
     /// AZs an interface endpoint would span (`--azs`); default: the number of NAT gateways found.
     public var availabilityZones: Int?
     /// Rows per table.

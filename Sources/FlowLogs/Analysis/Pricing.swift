@@ -35,30 +35,92 @@ public struct Pricing: Sendable, Equatable {
         return true
     }
 
-    /// Loads a pricing file: a JSON object with any of the keys of `fields`; the others keep their defaults.
+    /// The pricing keys, in the order of `fields`.
+    public static let keys = Pricing().fields.map(\.key)
+
+    /// The price named by a pricing-file key.
+    public func value(_ key: String) -> Double? {
+        fields.first { $0.key == key }?.value
+    }
+
+    /// Loads a flat pricing file over `base` (the keys it names replace `base`'s).
     ///
     ///     {"nat_gateway_hour": 0.048, "nat_gateway_gb": 0.048}
     ///
     /// - Throws: `CompanionFileError` naming the file and the key at fault.
     public static func load(contentsOf path: String, over base: Pricing = Pricing()) throws(CompanionFileError) -> Pricing {
+        let file = try PricingFile.load(contentsOf: path)
+        var pricing = base
+        for (key, value) in file.flat { _ = pricing.set(key, value) }
+        return pricing
+    }
+}
+
+/// A `--pricing` file: prices for every region (flat keys), per region (objects keyed by region
+/// code), or both; a region's own keys win over the flat ones.
+///
+///     {"nat_gateway_gb": 0.05, "eu-west-1": {"interface_endpoint_hour": 0.011}}
+public struct PricingFile: Sendable, Equatable {
+    public var path: String
+    /// Prices for every region.
+    public var flat: [String: Double] = [:]
+    /// Prices by region code.
+    public var regions: [String: [String: Double]] = [:]
+
+    public init(path: String, flat: [String: Double] = [:], regions: [String: [String: Double]] = [:]) {
+        self.path = path
+        self.flat = flat
+        self.regions = regions
+    }
+
+    /// The prices this file sets for `region`.
+    public func prices(for region: String) -> [String: Double] {
+        flat.merging(regions[region] ?? [:]) { _, regional in regional }
+    }
+
+    /// Reads and checks a pricing file.
+    /// - Throws: `CompanionFileError` naming the file and the key at fault.
+    public static func load(contentsOf path: String) throws(CompanionFileError) -> PricingFile {
         let json = try CompanionFile.json(at: path, limit: 1 << 20)
         guard let object = json as? [String: Any] else {
-            throw .invalid(path: path, location: "top level", problem: "expected a JSON object such as {\"nat_gateway_gb\": 0.045}")
+            throw .invalid(path: path, location: "top level",
+                           problem: "expected a JSON object such as {\"nat_gateway_gb\": 0.045} or {\"eu-west-1\": {\"nat_gateway_gb\": 0.048}}")
         }
-        var pricing = base
-        let known = Pricing().fields.map(\.key)
+        var file = PricingFile(path: path)
         for key in object.keys.sorted() {
-            guard let value = object[key] as? NSNumber, !JSONValue.isBoolean(value) else {
-                throw .invalid(path: path, location: key, problem: "expected a number of US dollars")
-            }
-            let price = value.doubleValue
-            guard price.isFinite, price >= 0, price < 1_000_000 else {
-                throw .invalid(path: path, location: key, problem: "\(price) is not a price (a non-negative number of US dollars)")
-            }
-            guard pricing.set(key, price) else {
-                throw .invalid(path: path, location: key, problem: "unknown price; known keys: \(known.joined(separator: ", "))")
+            if let regional = object[key] as? [String: Any] {
+                guard isRegionCode(key) else {
+                    throw .invalid(path: path, location: key, problem: "expected a region code such as eu-west-1 for an object of prices")
+                }
+                var prices: [String: Double] = [:]
+                for priceKey in regional.keys.sorted() {
+                    prices[priceKey] = try price(regional[priceKey], key: priceKey, location: "\(key).\(priceKey)", path: path)
+                }
+                file.regions[key] = prices
+            } else {
+                file.flat[key] = try price(object[key], key: key, location: key, path: path)
             }
         }
-        return pricing
+        return file
+    }
+
+    /// A region code as AWS writes them: lower-case letters, digits and dashes (`eu-west-1`).
+    public static func isRegionCode(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 32 && text.contains("-")
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    private static func price(_ raw: Any?, key: String, location: String, path: String) throws(CompanionFileError) -> Double {
+        guard let value = raw as? NSNumber, !JSONValue.isBoolean(value) else {
+            throw .invalid(path: path, location: location, problem: "expected a number of US dollars")
+        }
+        let price = value.doubleValue
+        guard price.isFinite, price >= 0, price < 1_000_000 else {
+            throw .invalid(path: path, location: location, problem: "\(price) is not a price (a non-negative number of US dollars)")
+        }
+        guard Pricing.keys.contains(key) else {
+            throw .invalid(path: path, location: location, problem: "unknown price; known keys: \(Pricing.keys.joined(separator: ", "))")
+        }
+        return price
     }
 }

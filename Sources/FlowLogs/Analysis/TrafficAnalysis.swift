@@ -25,8 +25,9 @@ public enum TrafficAnalysis {
         let totals = NATTotals(counted, names: names)
         let azs = options.availabilityZones ?? max(1, gateways.gateways.count)
         let azSource: AZCountSource = options.availabilityZones != nil ? .option : (gateways.gateways.isEmpty ? .noGateway : .gateways)
-        let cost = NATCost(totals: totals, gateways: gateways, vantage: counted.vantage, prices: options.pricing)
-        let savings = Savings(totals: totals, prices: options.pricing, azs: azs, cost: cost, natTrafficCounted: counted.vantage != .none)
+        let (prices, priceSource) = options.prices.prices(for: region)
+        let cost = NATCost(totals: totals, gateways: gateways, vantage: counted.vantage, prices: prices)
+        let savings = Savings(totals: totals, prices: prices, azs: azs, cost: cost, natTrafficCounted: counted.vantage != .none)
         var report = Report(
             inputs: inputs, prefixes: prefixFile, region: region, regionSource: regionSource, window: totals.window,
             vantage: counted.vantage,
@@ -36,9 +37,10 @@ public enum TrafficAnalysis {
                                        top: options.top),
             exposure: Exposure(traffic, counted: counted, natLocals: gateways.natLocals, totals: totals, names: names,
                                top: options.top, skipDataRecords: inputs.totals.skipData),
-            serviceCheck: ServiceCheck(traffic), prices: options.pricing,
+            serviceCheck: ServiceCheck(traffic), prices: prices,
             availabilityZones: azs, availabilityZonesSource: azSource, failAbove: options.failAbove,
             setAside: SetAsideReason.tally(traffic.counters), assumptions: [], warnings: [], top: options.top)
+        report.priceSource = priceSource
         report.hourly = HourlyNATBytes(counted: counted.legs, hoursByKey: traffic.hourly.hoursByFlow(),
                                        keyBytes: { traffic.flows[$0]?.tally.bytes ?? 0 }, total: totals.nat.bytes,
                                        category: names.category)

@@ -241,6 +241,7 @@ extension Report {
                 ("interface endpoint", "\(price(p.interfaceEndpointHour))/hour per AZ, \(price(p.interfaceEndpointGB))/GB"),
                 ("gateway endpoint", "free"),
                 ("public IPv4", "\(price(p.publicIPv4Hour))/hour"),
+                ("price source", priceSource.text),
             ]),
             .bullets(assumptions.map(\.sentence)),
         ])

@@ -100,6 +100,8 @@ extension Report {
                 dd.cell(ReportFigure.price(prices.publicIPv4Hour))
                 dd.text("/hour; gateway endpoints free")
             }
+            list.element("dt", text: "price source")
+            list.element("dd", text: priceSource.text(namingEveryKey: true))
             list.element("dt", text: "AZs")
             list.element("dd") { dd in
                 dd.cell(ReportFigure.count(availabilityZones))

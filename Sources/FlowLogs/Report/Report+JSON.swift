@@ -24,6 +24,7 @@ extension Report {
                     for (key, value) in prices.fields { json.field(key, value, places: 4) }
                 }
             }
+            json.field("prices_source") { writePriceSource(&$0) }
             json.field("vantage", vantage.rawValue)
             json.field("vantage_reason", vantage.reason)
             json.field("nat_gateways") { json in json.array(gateways) { $1.write(into: &$0) } }
@@ -281,6 +282,26 @@ extension ServiceSources {
             }
             json.field("other_bytes", otherBytes)
             json.field("unknown_bytes", unknownBytes)
+        }
+    }
+}
+
+extension Report {
+    /// The `prices_source` object: which table, region row, file and flags each price came from.
+    func writePriceSource(_ json: inout JSONWriter) { Self.writePriceSource(priceSource, into: &json) }
+
+    static func writePriceSource(_ source: PriceSource, into json: inout JSONWriter) {
+        json.object { json in
+            json.field("region", source.region)
+            json.field("table", source.tableOriginKey)
+            if case .imported(let path) = source.tableOrigin { json.field("table_path", path) } else { json.field("table_path", nil as String?) }
+            json.field("table_date", source.tableDate)
+            json.field("from_table", strings: source.fromTable)
+            json.field("fell_back", strings: source.fellBack)
+            json.field("region_missing", source.regionMissing)
+            json.field("pricing_file", source.pricingFile)
+            json.field("from_file", strings: source.fromFile)
+            json.field("from_flags", strings: source.fromFlags)
         }
     }
 }

@@ -46,6 +46,10 @@ extension ReportWarning {
             return "\(NumberText.grouped(records)) records disagree with AWS's pkt-*-aws-service field (see service check)"
         case .otherRegions(let regions, let region):
             return "records name other regions than \(region) (\(regions.joined(separator: ", "))): they were analysed as \(region)"
+        case .pricesFellBack(let region, let keys, let regionMissing, let date):
+            let what = regionMissing ? "\(region) is not in the price table (\(date))" : "the price table (\(date)) lacks some of \(region)'s prices"
+            return "\(what): us-east-1's were used for \(keys.joined(separator: ", ")); give the region's prices with --pricing or the price flags, "
+                + "or import AWS's offer files with 'flowscan prices import'"
         }
     }
 }
@@ -229,5 +233,39 @@ extension ReportWarning {
     public var isAboutTheWindow: Bool {
         if case .windowKeptNothing = self { return true }
         return false
+    }
+}
+
+extension PriceSource {
+    /// Where the prices came from, as the report's "price source" line says it:
+    /// `bundled price table (2026-12-04), us-east-1's row`.
+    public var text: String { text(namingEveryKey: false) }
+
+    /// - Parameter namingEveryKey: name the keys of each part even when it holds all of them
+    ///   (the HTML report, whose text carries every name of the JSON).
+    func text(namingEveryKey: Bool) -> String {
+        func keys(_ list: [String]) -> String {
+            list.count == Pricing.keys.count && !namingEveryKey ? "" : " for " + list.joined(separator: ", ")
+        }
+        var parts: [String] = []
+        let table: String
+        switch tableOrigin {
+        case .bundled: table = "bundled price table (\(tableDate))"
+        case .imported(let path): table = "imported price table \(path) (\(tableDate))"
+        }
+        let row = region == "unknown" ? "us-east-1's row (region unknown)" : "\(region)'s row"
+        if !fromTable.isEmpty { parts.append("\(table), \(row)\(keys(fromTable))") }
+        if !fellBack.isEmpty { parts.append((fromTable.isEmpty ? "\(table), " : "") + "us-east-1's row\(keys(fellBack))") }
+        if let pricingFile, !fromFile.isEmpty { parts.append("--pricing \(pricingFile)\(keys(fromFile))") }
+        if !fromFlags.isEmpty { parts.append("price flags\(keys(fromFlags))") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The table's origin as JSON says it: "bundled" or "imported".
+    var tableOriginKey: String {
+        switch tableOrigin {
+        case .bundled: return "bundled"
+        case .imported: return "imported"
+        }
     }
 }

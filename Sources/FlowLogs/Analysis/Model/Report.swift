@@ -21,6 +21,8 @@ public struct Report: Sendable {
     public var exposure: Exposure
     public var serviceCheck: ServiceCheck
     public var prices: Pricing
+    /// Where each price came from (the table's row, us-east-1's, `--pricing`, the flags).
+    public var priceSource = PriceSource.bundledUSEast1
     /// AZs an interface endpoint would span.
     public var availabilityZones: Int
     /// Where the AZ count came from.

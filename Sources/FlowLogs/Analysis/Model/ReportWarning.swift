@@ -28,4 +28,7 @@ public enum ReportWarning: Sendable, Equatable {
     case serviceDisagreements(UInt64)
     /// Records name other regions than the one the VPC was analysed as.
     case otherRegions([String], analysedAs: String)
+    /// The price table has no row for the region, or lacks some of its figures: us-east-1's
+    /// were used for `keys` (those no file or flag set).
+    case pricesFellBack(region: String, keys: [String], regionMissing: Bool, tableDate: String)
 }

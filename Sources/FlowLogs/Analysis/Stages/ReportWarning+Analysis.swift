@@ -19,6 +19,11 @@ extension ReportWarning {
         if report.serviceCheck.disagreeing > 0 { warnings.append(.serviceDisagreements(report.serviceCheck.disagreeing)) }
         let others = recordRegions.filter { $0 != report.region }.sorted()
         if !others.isEmpty { warnings.append(.otherRegions(others, analysedAs: report.region)) }
+        let prices = report.priceSource
+        if !prices.fellBack.isEmpty {
+            warnings.append(.pricesFellBack(region: prices.region, keys: prices.fellBack, regionMissing: prices.regionMissing,
+                                            tableDate: prices.tableDate))
+        }
         return warnings
     }
 }

@@ -29,7 +29,35 @@ enum CompanionsFuzzing {
         } catch {
             FuzzChecks.terminalSafe(error.description, "the pricing error")
         }
+        checkPriceFiles(scratch.path)
         if !options.natHints.isEmpty || options.pricing != Pricing() { checkReport(options) }
+    }
+
+    /// The same bytes as a `--pricing` file keyed by region and as a Price List offer
+    /// (`prices import`): what loads holds only region codes, known keys and prices.
+    static func checkPriceFiles(_ path: String) {
+        func checkPrice(_ key: String, _ value: Double, _ what: String) {
+            fuzzRequire(Pricing.keys.contains(key) && value.isFinite && value >= 0 && value < 1_000_000, "\(what) \(key) loaded as \(value)")
+        }
+        do {
+            let file = try PricingFile.load(contentsOf: path)
+            for (key, value) in file.flat { checkPrice(key, value, "flat price") }
+            for (region, prices) in file.regions {
+                fuzzRequire(PricingFile.isRegionCode(region), "pricing file region \(region)")
+                for (key, value) in prices { checkPrice(key, value, "\(region) price") }
+            }
+        } catch {
+            FuzzChecks.terminalSafe(error.description, "the pricing file error")
+        }
+        do {
+            let table = try PriceTable.importing(offers: [path])
+            for (region, figures) in table.regions {
+                fuzzRequire(PricingFile.isRegionCode(region), "offer region \(region)")
+                for (key, figure) in figures { checkPrice(key, figure.usd, "offer \(region)") }
+            }
+        } catch {
+            FuzzChecks.terminalSafe(error.description, "the offer error")
+        }
     }
 
     /// Every gateway can be recognised, each interface once.

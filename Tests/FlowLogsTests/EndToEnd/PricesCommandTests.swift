@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import FlowLogs
+
+/// `flowscan prices show` and the report's regional prices, through the built binary.
+struct PricesCommandTests {
+    let directory = TemporaryDirectory()
+
+    private func object(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func showListsEveryRegionOfTheTableWithItsSources() throws {
+        let result = try Binary.run(["prices", "show", "--output", "json"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let json = try object(result.stdout)
+        #expect(json["schema"] as? String == "flowscan.prices/1")
+        let regions = try #require(json["regions"] as? [[String: Any]])
+        #expect(regions.compactMap { $0["region"] as? String } == PriceTable.bundled.regions.keys.sorted())
+        let tokyo = try #require(regions.first { $0["region"] as? String == "ap-northeast-1" })
+        let prices = try #require(tokyo["prices"] as? [String: Double])
+        #expect(prices["nat_gateway_hour"] == 0.062 && prices["nat_gateway_gb"] == 0.062 && prices["interface_endpoint_hour"] == 0.014)
+        let sources = try #require(tokyo["sources"] as? [String: String])
+        #expect(sources["nat_gateway_hour"]?.contains("APN1-NatGateway-Hours") == true)
+    }
+
+    @Test func showSaysWhatFellBackAndWhatWasOverridden() throws {
+        let text = try Binary.run(["prices", "show", "--region", "eu-west-1"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("\n  nat_gateway_hour         $0.048   AWS Price List AmazonEC2 offer 20260925174521, eu-west-1"))
+        #expect(text.stdout.contains("\n  interface_endpoint_hour  $0.01    us-east-1's row: "))
+        #expect(text.stdout.contains("\n  warning: the price table (\(PriceTable.bundledDate)) lacks some of eu-west-1's prices: "
+                                     + "us-east-1's were used for interface_endpoint_hour, interface_endpoint_gb;"))
+        let pricing = directory.write("p.json", #"{"public_ipv4_hour": 0.006, "eu-west-1": {"interface_endpoint_hour": 0.011, "interface_endpoint_gb": 0.01}}"#)
+        let json = try object(try Binary.run(["prices", "show", "--region", "eu-west-1", "--pricing", pricing,
+                                              "--nat-gateway-gb", "0.05", "--output", "json"]).stdout)
+        let region = try #require((json["regions"] as? [[String: Any]])?.first)
+        let prices = try #require(region["prices"] as? [String: Double])
+        #expect(prices == ["nat_gateway_hour": 0.048, "nat_gateway_gb": 0.05, "interface_endpoint_hour": 0.011,
+                           "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.006])
+        let sources = try #require(region["sources"] as? [String: String])
+        #expect(sources["nat_gateway_gb"] == "--nat-gateway-gb")
+        #expect(sources["interface_endpoint_hour"] == "--pricing \(pricing) (eu-west-1)")
+        #expect(sources["public_ipv4_hour"] == "--pricing \(pricing)")
+        #expect(region["warnings"] as? [String] == [])
+        let bad = try Binary.run(["prices", "show", "--region", "EU West"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "flowscan: invalid value 'EU West' for '--region': expected a region code such as eu-west-1\n")
+    }
+
+    @Test func theReportPricesTheVPCsRegion() throws {
+        let arguments = ["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"]
+        let tokyo = try object(try Binary.run(arguments + ["--region", "ap-northeast-1"]).stdout)
+        #expect(tokyo["prices"] as? [String: Double] == ["nat_gateway_hour": 0.062, "nat_gateway_gb": 0.062, "interface_endpoint_hour": 0.014,
+                                                         "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005])
+        let source = try #require(tokyo["prices_source"] as? [String: Any])
+        #expect(source["region"] as? String == "ap-northeast-1")
+        #expect(source["fell_back"] as? [String] == [])
+        let text = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--region", "af-south-1"]).stdout
+        // Warnings wrap at 80 columns: read them as one line each.
+        let unwrapped = text.replacingOccurrences(of: "\n {4,}", with: " ", options: .regularExpression)
+        #expect(unwrapped.contains("af-south-1 is not in the price table (\(PriceTable.bundledDate)): us-east-1's were used for nat_gateway_hour"))
+        #expect(text.contains("\n  price source        bundled price table (\(PriceTable.bundledDate)), us-east-1's row\n"))
+    }
+}
