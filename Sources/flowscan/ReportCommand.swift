@@ -118,8 +118,7 @@ enum ReportCommand: Runnable {
         return choice
     }
 
-    /// The price flags and the pricing keys they set.
-    static let priceFlags = [("nat-gateway-hour", "nat_gateway_hour"), ("nat-gateway-gb", "nat_gateway_gb"),
-                             ("interface-endpoint-hour", "interface_endpoint_hour"), ("interface-endpoint-gb", "interface_endpoint_gb"),
-                             ("public-ipv4-hour", "public_ipv4_hour")]
+    /// The price flags and the pricing keys they set: each flag is its key with dashes
+    /// (`--nat-gateway-hour` sets `nat_gateway_hour`), so the keys are named in one place.
+    static let priceFlags = Pricing.keys.map { ($0.replacingOccurrences(of: "_", with: "-"), $0) }
 }
