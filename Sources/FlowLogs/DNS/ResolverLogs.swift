@@ -69,18 +69,7 @@ public struct ResolverLogs {
             }
             maps.set(worker, names)
         }
-        if workers == 1 {
-            work(0)
-        } else {
-            let done = DispatchSemaphore(value: 0)
-            let job = UnsafeSendable(work)  // each thread fills its own slots; joined below
-            for worker in 0..<workers {
-                let thread = Thread { job.value(worker); done.signal() }
-                thread.stackSize = 1 << 20
-                thread.start()
-            }
-            for _ in 0..<workers { done.wait() }
-        }
+        WorkerThreads.run(workers, work)
         var files: [FileSummary] = []
         for (index, entry) in entries.enumerated() {
             if let reason = entry.skipReason {

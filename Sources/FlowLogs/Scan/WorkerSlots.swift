@@ -1,4 +1,22 @@
+import Foundation
 import Synchronization
+
+/// Runs `work(0)`, `work(1)`… `work(count - 1)` on their own threads and returns when all have
+/// finished; one worker runs on the calling thread. Each worker fills its own slots
+/// (`SharedResults`), read after the join.
+enum WorkerThreads {
+    static func run(_ count: Int, _ work: @escaping (Int) -> Void) {
+        guard count > 1 else { return work(0) }
+        let done = DispatchSemaphore(value: 0)  // starts at 0 and is signalled: never freed below its value
+        let job = UnsafeSendable(work)
+        for worker in 0..<count {
+            let thread = Thread { job.value(worker); done.signal() }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+        for _ in 0..<count { done.wait() }
+    }
+}
 
 /// A shared counter handing out 0, 1, 2… to worker threads.
 final class AtomicCounter: Sendable {
