@@ -13,16 +13,18 @@ public enum TrafficAnalysis {
         let entries = InputDiscovery.discover(paths)
         let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))
         var (files, traffic) = scan.run(entries) { ScopedTraffic(context: context) }
-        let join = ScopeJoin(traffic.take(), defaultRegion: options.region)
-        return try estate(from: join, context: context, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
+        var join = ScopeJoin(traffic.take(), defaultRegion: options.region)
+        return try estate(from: &join, context: context, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
     }
 
     /// One report per scope that `options.scopes` keeps, heaviest first.
-    static func estate(from join: ScopeJoin, context: AnalysisContext, inputs: Inspection, prefixFile: PrefixFileInfo,
+    static func estate(from join: inout ScopeJoin, context: AnalysisContext, inputs: Inspection, prefixFile: PrefixFileInfo,
                        options: AnalysisOptions) throws(AnalysisError) -> EstateReport {
         var scopes: [ScopeReport] = []
         var outside = (scopes: 0, records: UInt64(0))
-        for scope in join.scopes {
+        for index in join.scopes.indices {
+            var scope = join.scopes[index]
+            scope.traffic = join.takeTraffic(index)
             let region = scope.region ?? options.region
             if !options.scopes.isEmpty, !options.scopes.contains(where: {
                 $0.matches(account: scope.account, region: region ?? "unknown", vpc: scope.vpc, flowLogs: scope.flowLogs)

@@ -319,7 +319,7 @@ enum EstateWording {
     }
 
     static func outside(_ outside: (scopes: Int, records: UInt64), filters: [ScopeFilter]) -> String {
-        "--scope \(filters.map(\.description).joined(separator: ", ")): \(NumberText.count(outside.scopes, "other scope")) "
+        "\(filters.map(\.description).joined(separator: ", ")): \(NumberText.count(outside.scopes, "other scope")) "
             + "(\(NumberText.grouped(outside.records)) records) set aside"
     }
 }

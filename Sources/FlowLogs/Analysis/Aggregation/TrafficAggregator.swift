@@ -11,7 +11,7 @@ struct TrafficAggregator: MergeableSink {
     /// Local private addresses, interned in first-seen order: index → info.
     private(set) var localTable = FastMap<IPAddress, LocalAddressInfo>(capacity: 16)
     /// The main table: bytes by local address, peer service-region, leg kind, direction, path.
-    private(set) var flows = FastMap<FlowKey, SpanTally>(capacity: 64)
+    private(set) var flows = FastMap<FlowKey, SpanTally>(capacity: 16)
     private(set) var sources: BoundedTally<SourceKey>
     private(set) var peers: BoundedTally<PeerKey>
     /// Bytes on cleartext ports by port, peer service-region and local address.

@@ -8,7 +8,8 @@ struct ScopeJoin {
     /// One unit read.
     struct Part {
         var unit: ScopeUnit
-        var traffic: TrafficAggregator
+        /// Taken out when the unit joins its scope (so that merging does not copy it).
+        var traffic: TrafficAggregator?
         /// The flow logs whose files held the unit's records.
         var flowLogs: Set<String> = []
     }
@@ -34,8 +35,9 @@ struct ScopeJoin {
     static let interfaceCapacity = 4096
 
     /// - Parameter defaultRegion: `--region`, the region of units whose records and keys name none.
-    init(_ parts: [Part], defaultRegion: String?) {
-        let parts = parts.sorted { $0.unit < $1.unit }
+    init(_ parts: consuming [Part], defaultRegion: String?) {
+        var parts = parts
+        parts.sort { $0.unit < $1.unit }
         var parent = Array(parts.indices)
         func root(_ index: Int) -> Int {
             var index = index
@@ -47,7 +49,7 @@ struct ScopeJoin {
             if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
         }
         let interfaces = parts.map { part in
-            Set(part.traffic.locals.lazy.compactMap(\.interfaceID).prefix(Self.interfaceCapacity))
+            Set(part.traffic!.locals.lazy.compactMap(\.interfaceID).prefix(Self.interfaceCapacity))
         }
         var groups: [String: [Int]] = [:]
         var groupOrder: [String] = []
@@ -105,8 +107,10 @@ struct ScopeJoin {
         for index in parts.indices {
             let top = root(index)
             let unit = parts[index].unit
+            let traffic = parts[index].traffic!
+            parts[index].traffic = nil
             if let scope = scopeOfRoot[top] {
-                scopes[scope].traffic.merge(parts[index].traffic)
+                scopes[scope].traffic.merge(traffic)
                 scopes[scope].units.append(unit)
                 if unit.key < scopes[scope].key { scopes[scope].key = unit.key }
                 if unit.key == .vpcID { scopes[scope].vpc = unit.id }
@@ -117,11 +121,19 @@ struct ScopeJoin {
                 scopeOfRoot[top] = scopes.count
                 scopes.append(Scope(account: unit.account, region: unit.region, vpc: unit.key == .vpcID ? unit.id : nil,
                                     flowLogs: Array(parts[index].flowLogs), key: unit.key,
-                                    units: [unit], traffic: parts[index].traffic))
+                                    units: [unit], traffic: traffic))
             }
             if unit == ScopeUnit.overflow { warnings.append(.unitsOverflowed(capacity: ScopedTraffic.unitCapacity)) }
         }
         for index in scopes.indices { scopes[index].flowLogs = Set(scopes[index].flowLogs).sorted() }
+    }
+
+    /// The traffic of scope `index`, taken out (an empty aggregator is left), so that each
+    /// scope's tables are freed once its report is made.
+    mutating func takeTraffic(_ index: Int) -> TrafficAggregator {
+        let traffic = scopes[index].traffic
+        scopes[index].traffic = TrafficAggregator(context: traffic.context)
+        return traffic
     }
 
     /// True when two units can be one VPC's: the same account, or one of them unknown.
