@@ -59,14 +59,26 @@ extension PriceTable {
             name: "AWS Price List Bulk API, AmazonEC2 offers published 2026-09-09T00:46:05Z (NatGateway-Hours, NatGateway-Bytes; in-use public IPv4; regional data transfer between AZs, charged in each direction), as quoted in a published cost note (search index content 66657357671)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/<region>/index.json", date: "2026-09-09")
         static let apSoutheast1NAT = BundledSource(
-            name: "aws.amazon.com/vpc/pricing, Asia Pacific (Singapore) (APS1-NatGateway-Hours/-Bytes); the same $0.059 on an AWS bill (\"$0.059 per NAT Gateway Hour\", \"$0.059 per GB Data Processed by NAT Gateways\", May 2025)",
-            url: "https://aws.amazon.com/vpc/pricing/", date: "2026")
+            name: "AWS Price List Bulk API, AmazonEC2 ap-southeast-1 offer published 2026-09-09T00:46:05Z (APS1-NatGateway-Hours/-Bytes), as quoted in a published cost note (search index content 66657357671); the same $0.059 on aws.amazon.com/vpc/pricing and an AWS bill (\"$0.059 per NAT Gateway Hour\", \"$0.059 per GB Data Processed by NAT Gateways\", May 2025)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-southeast-1/index.json", date: "2026-09-09")
         static let apNortheast2 = BundledSource(
             name: "AWS Price List AmazonEC2 ap-northeast-2: \"$0.059 per NAT Gateway Hour\", \"$0.059 per GB Data Processed by NAT Gateways\"; AmazonVPC ap-northeast-2: \"$0.005 per In-use public IPv4 address per hour\", as quoted in a published platform comparison (search index content 70191468979)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-northeast-2/index.json", date: "read 2026-10-01")
         static let saEast1 = BundledSource(
             name: "AWS Price List AmazonEC2 20260925174521 (NatGateway-Hours, NatGateway-Bytes), AmazonVPC 20260917190528 (PublicIPv4:InUseAddress), AWSDataTransfer 20260916132208 (between zones, each direction), sa-east-1, as printed in a published course's price sheet (search index contents 70880310149, 71025020250)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260925174521/sa-east-1/index.json", date: "2026-09-25")
+        static let euCentral1 = BundledSource(
+            name: "AWS Pricing API, eu-central-1: NAT gateway $0.052/hr + $0.052/GB, as quoted in a published architecture note's reference prices (search index content 69508409045); the same in two other published notes (contents 58288834097, 62546308409); one note says $0.048 (content 52638666161)",
+            url: "https://aws.amazon.com/vpc/pricing/", date: "2026-08-11")
+        static let usWest1 = BundledSource(
+            name: "AWS Price List API, us-west-1, AmazonEC2: NAT Gateway $0.048/hr + $0.048/GB, as quoted in a published cost estimate (search index content 61276564387; undated, read 2026-12-04)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-west-1/index.json", date: "read 2026-12-04")
+        static let caCentral1 = BundledSource(
+            name: "published rate card, ca-central-1: NAT gateway $0.05/hr + $0.05/GB, interface VPC endpoint $0.011/hr/AZ + $0.01/GB, public IPv4 $0.005/hr (search index content 66455541257); NAT also in \"verified 2026 ca-central-1 rates\" of a second note (content 59181782143, 2026-07-24)",
+            url: "https://aws.amazon.com/vpc/pricing/", date: "2026-08-24")
+        static let euNorth1 = BundledSource(
+            name: "published cost document, eu-north-1: NAT GW hour $0.046, data processed $0.046 per GB, from AWS's on-demand pricing (search index content 55668617673)",
+            url: "https://aws.amazon.com/vpc/pricing/", date: "2026-04-12")
     }
 
     /// One bundled figure per region and pricing key, with its source. Grouped by region;
@@ -103,6 +115,18 @@ extension PriceTable {
         ("ap-southeast-5", Sources.vpcOffer20260917, ["interface_endpoint_hour": 0.0117, "interface_endpoint_gb": 0.01,
                                                       "interface_endpoint_gb_next_4pb": 0.006, "interface_endpoint_gb_over_5pb": 0.004,
                                                       "public_ipv4_hour": 0.005]),
+
+        ("eu-central-1", Sources.euCentral1, ["nat_gateway_hour": 0.052, "nat_gateway_gb": 0.052]),
+        ("eu-central-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("eu-north-1", Sources.euNorth1, ["nat_gateway_hour": 0.046, "nat_gateway_gb": 0.046]),
+        ("eu-north-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("us-west-1", Sources.usWest1, ["nat_gateway_hour": 0.048, "nat_gateway_gb": 0.048]),
+        ("us-west-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("ca-central-1", Sources.caCentral1, ["nat_gateway_hour": 0.05, "nat_gateway_gb": 0.05, "interface_endpoint_hour": 0.011,
+                                              "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
 
         ("sa-east-1", Sources.saEast1, ["nat_gateway_hour": 0.093, "nat_gateway_gb": 0.093, "public_ipv4_hour": 0.005, "cross_az_gb": 0.01]),
     ]

@@ -13,7 +13,8 @@ struct RegionalPriceTests {
 
     /// NAT gateway figures AWS publishes (Price List offers, bills, pricing pages; DOMAIN.md §5):
     /// us-east-1 and eu-west-1 from the issue, four Asia-Pacific regions and São Paulo.
-    @Test(arguments: [("us-east-1", 0.045), ("us-east-2", 0.045), ("eu-west-1", 0.048), ("ap-southeast-1", 0.059),
+    @Test(arguments: [("us-east-1", 0.045), ("us-east-2", 0.045), ("us-west-1", 0.048), ("ca-central-1", 0.05),
+                      ("eu-west-1", 0.048), ("eu-central-1", 0.052), ("eu-north-1", 0.046), ("ap-southeast-1", 0.059),
                       ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093)])
     func natGatewayFiguresAreAWSs(region: String, price: Double) {
         #expect(figure(region, "nat_gateway_hour") == price)
@@ -26,6 +27,8 @@ struct RegionalPriceTests {
     /// Interface endpoints, public IPv4 and cross-AZ where AWS's figures were found.
     @Test func endpointIPv4AndCrossAZFiguresAreAWSs() {
         #expect(figure("eu-west-1", "interface_endpoint_hour") == 0.011)
+        #expect(figure("ca-central-1", "interface_endpoint_hour") == 0.011)
+        #expect(figure("ca-central-1", "interface_endpoint_gb") == 0.01)
         #expect(figure("ap-southeast-5", "interface_endpoint_hour") == 0.0117)
         for region in ["us-east-1", "eu-west-1", "ap-southeast-5"] {
             #expect(figure(region, "interface_endpoint_gb") == 0.01, "\(region)")
@@ -53,8 +56,9 @@ struct RegionalPriceTests {
                 #expect(figure.source.contains("https://") && figure.source.contains(date), "\(region) \(key): \(figure.source)")
             }
         }
-        #expect(PriceTable.bundled.regions.keys.sorted() == ["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1",
-                                                            "ap-southeast-5", "eu-west-1", "sa-east-1", "us-east-1", "us-east-2"])
+        #expect(PriceTable.bundled.regions.keys.sorted() == ["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-5",
+                                                            "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "sa-east-1",
+                                                            "us-east-1", "us-east-2", "us-west-1"])
     }
 
     /// The tiers: $0.01 for the first 1,048,576 GB a month, $0.006 to 5,242,880 GB, $0.004 beyond.
