@@ -229,6 +229,8 @@ struct PriceOfferScanner {
             let from = attributes["fromRegionCode"] as? String
             let regionCode = attributes["regionCode"] as? String
                 ?? (from != nil && (attributes["toRegionCode"] as? String ?? from) == from ? from : nil)
+            // A transfer product that names no single region is not transfer between the AZs of one.
+            if regionCode == nil, key == "cross_az_gb" { return }
             guard let region = regionCode, PricingFile.isRegionCode(region) else {
                 return fail(.invalid(path: self.path, location: "products.\(path[1]).attributes.regionCode", problem: "missing or not a region code"))
             }
@@ -275,7 +277,7 @@ struct PriceOfferScanner {
     }
 
     private func beginTextOf(_ begin: Double) -> String {
-        begin < 1e15 && begin == begin.rounded() ? NumberText.grouped(UInt64(begin)) : "\(begin)"
+        begin >= 0 && begin < 1e15 && begin == begin.rounded() ? NumberText.grouped(UInt64(begin)) : "\(begin)"
     }
 
     /// The volume tiers beyond the first, by the GB they start at, and the keys they set.

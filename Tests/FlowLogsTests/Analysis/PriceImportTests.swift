@@ -180,10 +180,12 @@ extension PriceImportTests {
 {"offerCode":"AWSDataTransfer","version":"20260916132208","publicationDate":"2026-09-16T13:22:08Z",
  "products":{"R":{"productFamily":"Data Transfer","attributes":{"transferType":"IntraRegion","fromRegionCode":"ap-southeast-5","toRegionCode":"ap-southeast-5","usagetype":"APS7-DataTransfer-Regional-Bytes"}},
              "X":{"productFamily":"Data Transfer","attributes":{"transferType":"InterRegion Outbound","fromRegionCode":"ap-southeast-5","toRegionCode":"us-east-1","usagetype":"APS7-USE1-AWS-Out-Bytes"}},
-             "Z":{"productFamily":"Data Transfer","attributes":{"fromRegionCode":"ap-southeast-5","toRegionCode":"ap-southeast-5","usagetype":"APS7-DataTransfer-xAZ-Out-Bytes"}}},
+             "Z":{"productFamily":"Data Transfer","attributes":{"fromRegionCode":"ap-southeast-5","toRegionCode":"ap-southeast-5","usagetype":"APS7-DataTransfer-xAZ-Out-Bytes"}},
+             "W":{"productFamily":"Data Transfer","attributes":{"fromRegionCode":"ap-southeast-5","toRegionCode":"us-east-1","usagetype":"APS7-DataTransfer-Regional-Bytes"}}},
  "terms":{"OnDemand":{"R":{"R.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0100000000"}}}}},
                       "X":{"X.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0900000000"}}}}},
-                      "Z":{"Z.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0000000000"}}}}}}}}
+                      "Z":{"Z.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0000000000"}}}}},
+                      "W":{"W.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0200000000"}}}}}}}}
 """#
 
     @Test func tiersPublicIPv4AndCrossAZAreImported() throws {
@@ -200,6 +202,14 @@ extension PriceImportTests {
         let (pricing, source) = PriceChoice(table: try PriceTable.load(importedAt: cache)).prices(for: "ap-southeast-5")
         #expect(pricing.interfaceEndpointGBOver5PB == 0.004 && pricing.crossAZGB == 0.01 && pricing.interfaceEndpointHour == 0.0117)
         #expect(source.fellBack == ["nat_gateway_hour", "nat_gateway_gb"])
+    }
+
+    @Test func aNegativeTierStartIsNamedNotACrash() throws {
+        let odd = directory.write("neg.json", Self.vpcTiers.replacingOccurrences(of: #""beginRange":"5242880""#, with: #""beginRange":"-5""#))
+        #expect(throws: PriceImportError.invalid(path: odd, location: "terms.OnDemand.B",
+                                                 problem: "APS7-VpcEndpoint-Bytes has a tier from -5.0 GB; flowscan prices tiers from 0, 1,048,576 and 5,242,880 GB")) {
+            _ = try PriceTable.importing(offers: [odd])
+        }
     }
 
     @Test func aTierFlowscanDoesNotModelIsAnError() throws {
