@@ -242,6 +242,15 @@ import Testing
                     #expect(match.services.contains(row[service]), "\(row[dst]) is \(match.services), the record says \(row[service])")
                     regionsReached[match.region, default: 0] += UInt64(row[9]) ?? 0
                 }
+                // IPv6: the instances' addresses and their S3 peers are in the VPC's own region.
+                let ipv6 = rows.dropFirst().filter { $0[3].contains(":") }
+                #expect(!ipv6.isEmpty)
+                for row in ipv6 {
+                    for text in [row[3], row[4]] {
+                        let address = try #require(IPAddress(text))
+                        #expect(table.lookup(address)?.region == vpc.options.region, "\(text) in \(vpc.vpcID)")
+                    }
+                }
             }
             let other = bucket.regions.first { $0 != vpc.options.region }!
             #expect(regionsReached[vpc.options.region, default: 0] > 0)
@@ -276,6 +285,25 @@ import Testing
                 #expect(destination.sameRegion == (destination.region == truth.region), "\(account) \(key)")
             }
             #expect(report.destinations.contains { $0.category == .crossRegion })
+        }
+    }
+
+    @Test func oneVPCCountAppliesToEveryAccountAndCrossRegionTrafficGoesToTheNextRegion() throws {
+        var options = SyntheticBucket.Options()
+        options.accounts = 4
+        options.vpcsPerAccount = [2]
+        options.regions = ["us-east-1", "eu-west-1", "ap-northeast-1"]
+        let bucket = try SyntheticBucket(options: options)
+        #expect(bucket.vpcs.map(\.options.region) == ["us-east-1", "us-east-1", "eu-west-1", "eu-west-1", "ap-northeast-1", "ap-northeast-1", "us-east-1", "us-east-1"])
+        #expect(bucket.vpcs.map(\.privateRange) == Array(repeating: ["10.0.0.0/16", "10.1.0.0/16"], count: 4).flatMap { $0 })
+        #expect(Set(bucket.vpcs.map(\.options.account)).count == 4)
+        for (region, next) in [("us-east-1", "eu-west-1"), ("eu-west-1", "ap-northeast-1"), ("ap-northeast-1", "us-east-1")] {
+            let destinations = SyntheticCatalog.destinations(region: region, bucketRegions: options.regions)
+            let elsewhere = destinations.filter { ![region, "GLOBAL", ServiceRegionName.noRegion].contains($0.region) }
+            #expect(elsewhere.map(\.service) == ["S3"], "\(region)")
+            #expect(elsewhere.map(\.region) == [next], "\(region)")
+            let nextS3 = SyntheticCatalog.destinations(region: next, bucketRegions: options.regions).first { $0.service == "S3" && $0.region == next }
+            #expect(elsewhere.first?.prefixes == nextS3.map { [$0.prefixes[0]] }, "\(region)")
         }
     }
 
