@@ -26,7 +26,7 @@ enum GenerateCommand: Runnable {
             .value("instances", "N", "Instances in the VPC (default 12)."),
             .value("nat-gateways", "N", "NAT gateways, one per AZ (default 2)."),
             .value("internet-hosts", "N", "Distinct internet hosts to draw from (default 50)."),
-            .value("format", "default|v5|both", "Record format: default (v2), a v5 custom format, or both\n(the first half of the time in each; default both)."),
+            .value("format", "default|v5|both", "Record format: default (v2), a v5 custom format, or both\n(the first half of the time in each; default both); or a\ncomma list, one per account (v5,default)."),
             .value("region", "REGION", "Region of the VPC (default us-east-1)."),
             .value("accounts", "N", "Accounts in the bucket (default 1), spread over --regions round-robin."),
             .value("account", "ID", "The first account's 12-digit id (default 123456789012); the\nothers are derived from it."),
@@ -53,9 +53,12 @@ enum GenerateCommand: Runnable {
         if let value = try count("nat-gateways", 0...6) { options.natGateways = value }
         if let value = try count("internet-hosts", 1...50_000_000) { options.internetHosts = value }
         if let value = try count("level", 1...9) { options.compressionLevel = Int32(value) }
-        if let format = try arguments.value("format", expected: "default, v5 or both", { SyntheticVPC.FormatPlan(rawValue: $0) }) {
-            options.formats = format
+        // One format, or one per account (a bucket where some accounts log v5 and others the default).
+        let formats = try arguments.value("format", expected: "default, v5 or both, or a comma list of them (one per account)") { text in
+            let plans = text.split(separator: ",", omittingEmptySubsequences: false).map { SyntheticVPC.FormatPlan(rawValue: String($0)) }
+            return plans.allSatisfy { $0 != nil } ? plans.compactMap { $0 } : nil
         }
+        if let formats, formats.count == 1 { options.formats = formats[0] }
         if let region = arguments.value("region") {
             guard RegionCode.isValid(region) else { throw UsageError.invalidValue(option: "--region", value: region, expected: "a region code such as us-east-1") }
             options.region = region
@@ -90,6 +93,7 @@ enum GenerateCommand: Runnable {
             let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
             return parts.allSatisfy { $0 != nil } ? parts.compactMap { $0 } : nil
         }) { bucketOptions.vpcsPerAccount = counts }
+        if let formats, formats.count > 1 { bucketOptions.formatsPerAccount = formats }
         bucketOptions.vpc = options
         let bucket = try SyntheticBucket(options: bucketOptions)
         let directory = arguments.positionals[0]

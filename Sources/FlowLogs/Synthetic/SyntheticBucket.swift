@@ -8,7 +8,8 @@ import Foundation
 /// - Accounts: the first is `firstAccount`; account i is `firstAccount + i × 111111111111`
 ///   modulo 10^12, written with 12 digits.
 /// - Regions: account i is in `regions[i % regions.count]` (round-robin).
-/// - VPCs: `vpcsPerAccount[i]` in account i (a list of one applies to every account). The N-th VPC of
+/// - VPCs: `vpcsPerAccount[i]` in account i (a list of one applies to every account); likewise
+///   `formatsPerAccount` for the record formats. The N-th VPC of
 ///   an account uses 10.N.0.0/16, so VPCs of one account never overlap while the first VPCs of all
 ///   accounts share 10.0.0.0/16, as real estates do.
 /// - Seeds: the bucket's first VPC uses `vpc.seed`; VPC g (counted over the bucket, account by
@@ -23,6 +24,8 @@ public struct SyntheticBucket: Sendable {
         public var regions: [String] = []
         /// VPCs per account: one number for every account, or one per account.
         public var vpcsPerAccount = [1]
+        /// Record formats per account, in order; empty means `vpc.formats` in every account.
+        public var formatsPerAccount: [SyntheticVPC.FormatPlan] = []
 
         public init() {}
     }
@@ -47,6 +50,9 @@ public struct SyntheticBucket: Sendable {
         guard options.vpcsPerAccount.count == 1 || options.vpcsPerAccount.count == options.accounts else {
             throw .vpcListLength(options.vpcsPerAccount.count, accounts: options.accounts)
         }
+        guard options.formatsPerAccount.count <= 1 || options.formatsPerAccount.count == options.accounts else {
+            throw .formatListLength(options.formatsPerAccount.count, accounts: options.accounts)
+        }
         guard Self.isAccountID(options.vpc.account), let first = UInt64(options.vpc.account) else { throw .badAccount(options.vpc.account) }
         let counts = (0..<options.accounts).map { options.vpcsPerAccount.count == 1 ? options.vpcsPerAccount[0] : options.vpcsPerAccount[$0] }
         if let bad = counts.first(where: { !(1...Self.maximumVPCsPerAccount).contains($0) }) { throw .vpcsPerAccount(bad, maximum: Self.maximumVPCsPerAccount) }
@@ -60,6 +66,9 @@ public struct SyntheticBucket: Sendable {
                 vpc.account = Self.account(first: first, index: account)
                 vpc.region = regions[account % regions.count]
                 vpc.seed = Self.seed(options.vpc.seed, index: vpcs.count)
+                if !options.formatsPerAccount.isEmpty {
+                    vpc.formats = options.formatsPerAccount[options.formatsPerAccount.count == 1 ? 0 : account]
+                }
                 let placement = SyntheticVPC.Placement(index: vpcs.count, indexInAccount: number,
                                                        bucketRegions: regions.count > 1 ? regions : [])
                 vpcs.append(SyntheticVPC(options: vpc, placement: placement))
@@ -155,6 +164,8 @@ public enum SyntheticBucketError: Error, Equatable, Sendable, CustomStringConver
     case repeatedRegion(String)
     /// A `--vpcs` list whose length is neither 1 nor the number of accounts.
     case vpcListLength(Int, accounts: Int)
+    /// A `--format` list whose length is neither 1 nor the number of accounts.
+    case formatListLength(Int, accounts: Int)
     /// A VPC count per account out of range.
     case vpcsPerAccount(Int, maximum: Int)
     /// More VPCs in all than one run writes.
@@ -168,10 +179,14 @@ public enum SyntheticBucketError: Error, Equatable, Sendable, CustomStringConver
         case let .tooManyRegions(count, maximum): "\(count) regions given, at most \(maximum) fit in one bucket: use fewer --regions"
         case let .repeatedRegion(region): "region \(region) is named twice in --regions: name each region once"
         case let .vpcListLength(count, accounts):
-            "--vpcs lists \(count) counts for \(accounts) accounts: give one count for every account, or one per account"
+            "--vpcs lists \(count) counts for \(Self.accounts(accounts)): give one count for every account, or one per account"
+        case let .formatListLength(count, accounts):
+            "--format lists \(count) formats for \(Self.accounts(accounts)): give one format for every account, or one per account"
         case let .vpcsPerAccount(count, maximum): "\(count) VPCs in an account is out of range: use 1 to \(maximum)"
         case let .tooManyVPCs(count, maximum): "the bucket would hold \(count) VPCs, at most \(maximum): use fewer --accounts or --vpcs"
         case let .badAccount(text): "account id \(text) is not 12 digits: give one such as 123456789012"
         }
     }
+
+    private static func accounts(_ count: Int) -> String { count == 1 ? "1 account" : "\(count) accounts" }
 }

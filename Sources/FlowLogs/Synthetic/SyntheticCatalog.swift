@@ -33,23 +33,24 @@ struct SyntheticCatalog {
                 list[index].prefixes = own[list[index].prefixes[0].description] ?? list[index].prefixes
             } else {
                 list[index].region = bucketRegions[next]
-                list[index].prefixes = [other["52.216.0.0/15"]![0]]
+                // The next region's main S3 block (the catalog's 52.216.0.0/15 for region 0).
+                list[index].prefixes = [other[Self.mainS3]![0]]
             }
         }
         return list
     }
 
-    /// The synthetic prefixes of the k-th region of a bucket, keyed by the single-region catalog's first
-    /// prefix of each destination they replace (absent: kept). Region 0 keeps that catalog's prefixes
-    /// (real us-east-1 ranges); region k ≥ 1 gets ranges carved from 18.(8k).0.0/13 and 3.5.(24 + 8k).0/21, which look
-    /// like AWS's but are made up, and which no other region, CloudFront or internet block of the
-    /// catalog touches.
+    /// The prefixes of the k-th region of a bucket, keyed by the first prefix of the single-region
+    /// catalog's destination they replace (a destination without a key keeps its prefixes). Region 0
+    /// keeps that catalog's prefixes (real us-east-1 ranges); region k ≥ 1 gets ranges carved from
+    /// 18.(8k).0.0/13 and 3.5.(24 + 8k).0/21, which look like AWS's but are made up, and which no other
+    /// region, CloudFront or internet block of the catalog touches.
     static func regionPrefixes(_ k: Int) -> [String: [IPPrefix]] {
         func prefixes(_ texts: [String]) -> [IPPrefix] { texts.map { IPPrefix($0)! } }
-        guard k > 0 else { return ["52.216.0.0/15": prefixes(["52.216.0.0/15"])] }
+        guard k > 0 else { return [mainS3: prefixes([mainS3])] }
         let block = 8 * k
         return [
-            "52.216.0.0/15": prefixes(["18.\(block).0.0/15"]),
+            mainS3: prefixes(["18.\(block).0.0/15"]),
             "3.5.0.0/19": prefixes(["3.5.\(24 + block).0/21"]),
             "52.94.0.0/22": prefixes(["18.\(block + 2).0.0/22", "18.\(block + 2).4.0/22"]),
             "52.46.128.0/19": prefixes(["18.\(block + 3).0.0/19", "18.\(block + 3).32.0/20", "18.\(block + 3).64.0/20"]),
@@ -58,11 +59,14 @@ struct SyntheticCatalog {
         ]
     }
 
+    /// The single-region catalog's main S3 block, the key of every region's main S3 prefixes.
+    static let mainS3 = "52.216.0.0/15"
+
     /// How many regions a bucket can hold: each region k ≥ 1 needs its own 18.(8k).0.0/13 and 3.5.(24 + 8k).0/21.
     static let maximumRegions = 29
 
-    /// The IPv6 prefixes of the k-th region of a bucket, each with the services it is listed under:
-    /// the EC2 block the VPCs' IPv6 addresses come from, then the S3 block.
+    /// The IPv6 blocks of the k-th region of a bucket: EC2 (listed as EC2 and AMAZON; the VPCs' IPv6
+    /// addresses come from it) and S3 (listed as S3 and AMAZON). Region 0 keeps the real us-east-1 ones.
     static func ipv6Prefixes(_ k: Int) -> (ec2: IPPrefix, s3: IPPrefix) {
         guard k > 0 else { return (IPPrefix("2600:1f18::/33")!, IPPrefix("2600:1fa0:4000::/40")!) }
         return (IPPrefix("2a05:d0\(String(0x10 + k, radix: 16)):8000::/33")!, IPPrefix("2a05:d050:\(String(k << 8, radix: 16))::/40")!)

@@ -79,6 +79,8 @@ import Testing
         (["--regions", "us-east-1,Paris"], "flowscan: invalid value 'us-east-1,Paris' for '--regions': expected region codes separated by commas, such as us-east-1,eu-west-1\n"),
         (["--regions", "us-east-1", "--region", "eu-west-1"], "flowscan: --region and --regions cannot be used together: list every region in --regions\n"),
         (["--account", "12345"], "flowscan: invalid value '12345' for '--account': expected a 12-digit account id such as 123456789012\n"),
+        (["--accounts", "2", "--format", "v5,default,both"], "flowscan: --format lists 3 formats for 2 accounts: give one format for every account, or one per account\n"),
+        (["--format", "v5,v6"], "flowscan: invalid value 'v5,v6' for '--format': expected default, v5 or both, or a comma list of them (one per account)\n"),
         (["--accounts", "0"], "flowscan: invalid value '0' for '--accounts': expected a whole number from 1 to 10000\n"),
     ])
     func badBucketOptionsAreUsageErrors(arguments: [String], message: String) throws {

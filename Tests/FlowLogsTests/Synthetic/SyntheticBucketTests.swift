@@ -307,6 +307,27 @@ import Testing
         }
     }
 
+    @Test func accountsCanLogInDifferentFormats() throws {
+        var options = SyntheticBucket.Options()
+        options.vpc.minutes = 10
+        options.accounts = 3
+        options.vpcsPerAccount = [2, 1, 1]
+        options.regions = ["us-east-1", "eu-west-1"]
+        options.formatsPerAccount = [.v5, .default, .both]
+        let bucket = try SyntheticBucket(options: options)
+        #expect(bucket.vpcs.map(\.options.formats) == [.v5, .v5, .default, .both])
+        for vpc in bucket.vpcs {
+            let headers = (0..<vpc.fileCount).map { String(decoding: vpc.file($0).text.prefix { $0 != ASCII.newline }, as: UTF8.self) }
+            let v5 = headers.map { $0.contains("vpc-id") }
+            let expected: [Bool] = switch vpc.options.formats {
+            case .v5: [true, true]
+            case .default: [false, false]
+            case .both: [false, true]
+            }
+            #expect(v5 == expected, "\(vpc.options.account)")
+        }
+    }
+
     @Test func badBucketsAreRefusedWithAReason() {
         func refusal(_ change: (inout SyntheticBucket.Options) -> Void) -> SyntheticBucketError? {
             var options = SyntheticBucket.Options()
@@ -322,6 +343,10 @@ import Testing
         #expect(refusal { $0.regions = (0...SyntheticBucket.maximumRegions).map { "xx-test-\($0)" } } == .tooManyRegions(30, maximum: 29))
         #expect(refusal { $0.accounts = 101; $0.vpcsPerAccount = [100] } == .tooManyVPCs(10_100, maximum: 10_000))
         #expect(refusal { $0.accounts = 2; $0.vpcsPerAccount = [3] } == nil)
+        #expect(refusal { $0.accounts = 3; $0.formatsPerAccount = [.v5, .default] } == .formatListLength(2, accounts: 3))
+        #expect(refusal { $0.formatsPerAccount = [.v5, .default] } == .formatListLength(2, accounts: 1))
+        #expect(SyntheticBucketError.formatListLength(2, accounts: 1).description
+                    == "--format lists 2 formats for 1 account: give one format for every account, or one per account")
         #expect(SyntheticBucketError.vpcListLength(2, accounts: 3).description
                     == "--vpcs lists 2 counts for 3 accounts: give one count for every account, or one per account")
     }
