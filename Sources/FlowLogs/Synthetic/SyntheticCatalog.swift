@@ -34,7 +34,7 @@ struct SyntheticCatalog {
             } else {
                 list[index].region = bucketRegions[next]
                 // The next region's main S3 block (the catalog's 52.216.0.0/15 for region 0).
-                list[index].prefixes = [other[Self.mainS3]![0]]
+                list[index].prefixes = [other[Self.mainS3]?[0] ?? IPPrefix(Self.mainS3)!]
             }
         }
         return list
@@ -47,7 +47,7 @@ struct SyntheticCatalog {
     /// region, CloudFront or internet block of the catalog touches.
     static func regionPrefixes(_ k: Int) -> [String: [IPPrefix]] {
         func prefixes(_ texts: [String]) -> [IPPrefix] { texts.map { IPPrefix($0)! } }
-        guard k > 0 else { return [mainS3: prefixes([mainS3])] }
+        guard k > 0 else { return [:] }
         let block = 8 * k
         return [
             mainS3: prefixes(["18.\(block).0.0/15"]),

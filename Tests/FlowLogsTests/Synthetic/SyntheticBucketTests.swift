@@ -328,6 +328,23 @@ import Testing
         }
     }
 
+    @Test func theFirstRegionKeepsTheLoneVPCsPrefixesAndOnlyItsCrossRegionPeerMoves() {
+        let lone = SyntheticCatalog.destinations(region: "us-east-1")
+        let first = SyntheticCatalog.destinations(region: "us-east-1", bucketRegions: ["us-east-1", "eu-west-1"])
+        let second = SyntheticCatalog.destinations(region: "eu-west-1", bucketRegions: ["us-east-1", "eu-west-1"])
+        #expect(lone.count == first.count && lone.count == second.count)
+        for (index, (old, new)) in zip(lone, first).enumerated() {
+            #expect(old.service == new.service && old.weight == new.weight && old.meanUpload == new.meanUpload, "\(index)")
+            if old.region == "us-east-1" || old.region == "GLOBAL" || old.service == ServiceRegionName.internet {
+                #expect(old.prefixes == new.prefixes && old.region == new.region, "\(index)")
+            } else {
+                #expect(new.region == "eu-west-1" && new.prefixes == [IPPrefix("18.8.0.0/15")!])
+            }
+        }
+        // The second region's cross-region peer is the first region's main S3 block, 52.216.0.0/15.
+        #expect(second.filter { $0.region == "us-east-1" }.map(\.prefixes) == [[IPPrefix("52.216.0.0/15")!]])
+    }
+
     @Test func badBucketsAreRefusedWithAReason() {
         func refusal(_ change: (inout SyntheticBucket.Options) -> Void) -> SyntheticBucketError? {
             var options = SyntheticBucket.Options()
