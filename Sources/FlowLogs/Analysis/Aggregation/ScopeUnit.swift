@@ -41,21 +41,48 @@ struct ScopeUnit: Hashable, Sendable, Comparable {
 }
 
 /// The bytes one text field of the previous record held, so that the next record's same bytes
-/// cost one length compare and one `memcmp`.
+/// cost a length compare and two or three word compares (a value of 8 to 24 bytes: the account
+/// id, the region, the vpc-id), a `memcmp` for longer ones.
+///
+///     remember "123456789012"  → words "12345678", "56789012" (bytes 0–7 and 4–11)
+///     matches  "123456789012"  → true: same length, same two words
 struct FieldMemo {
+    /// The bytes, kept for values shorter than 8 or longer than 24 bytes.
     private var bytes: [UInt8] = []
-    private var present = false
+    /// -1: the field was absent (`-`, or not in the format).
+    private var count = -1
+    /// Bytes 0–7, the last 8, and 8–15 of the value (0 where the value is shorter).
+    private var first: UInt64 = 0
+    private var last: UInt64 = 0
+    private var middle: UInt64 = 0
 
     /// True when `text` holds what the last `remember` was given (both absent counts).
     @inline(__always)
     func matches(_ text: UnsafeRawBufferPointer?) -> Bool {
-        guard let text else { return !present }
-        guard present, text.count == bytes.count else { return false }
-        return text.count == 0 || bytes.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, text.count) == 0 }
+        guard let text else { return count < 0 }
+        let length = text.count
+        guard length == count else { return false }
+        if length >= 8, length <= 24 {
+            return text.loadUnaligned(fromByteOffset: 0, as: UInt64.self) == first
+                && text.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) == last
+                && (length <= 16 || text.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == middle)
+        }
+        return length == 0 || bytes.withUnsafeBytes { memcmp($0.baseAddress!, text.baseAddress!, length) == 0 }
     }
 
     mutating func remember(_ text: UnsafeRawBufferPointer?) {
-        present = text != nil
-        bytes = text.map { Array($0) } ?? []
+        guard let text else {
+            count = -1
+            return
+        }
+        count = text.count
+        if count >= 8, count <= 24 {
+            first = text.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+            last = text.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            middle = count > 16 ? text.loadUnaligned(fromByteOffset: 8, as: UInt64.self) : 0
+            bytes = []
+        } else {
+            bytes = Array(text)
+        }
     }
 }

@@ -7,9 +7,13 @@
 /// bytes (and once per file): most records pay three length compares and a `memcmp` or two.
 struct ScopedTraffic: MergeableSink {
     let context: AnalysisContext
-    /// Units in first-seen order, and their aggregators (same index).
+    /// Units in first-seen order, and their aggregators (same index). The aggregator of the unit
+    /// being filled (`activeIndex`) is moved out into `active`, so a record reaches it without an
+    /// array access (and its uniqueness check); its slot holds an empty one meanwhile.
     private(set) var units: [ScopeUnit] = []
-    private(set) var aggregators: [TrafficAggregator] = []
+    private var aggregators: [TrafficAggregator] = []
+    private var active: TrafficAggregator
+    private var activeIndex = -1
     private var indexOfUnit: [ScopeUnit: Int] = [:]
     /// Per unit, the serial of the last file it was told about (`beginFile`).
     private var fileOfUnit: [Int] = []
@@ -32,6 +36,7 @@ struct ScopedTraffic: MergeableSink {
 
     init(context: AnalysisContext) {
         self.context = context
+        active = TrafficAggregator(context: context)
     }
 
     mutating func beginFile(path: String) {
@@ -49,8 +54,9 @@ struct ScopedTraffic: MergeableSink {
             region.remember(regionText)
             vpc.remember(vpcText)
             current = unitIndex(ScopedTraffic.unit(account: accountText, region: regionText, vpc: vpcText, hint: hint))
+            if current != activeIndex { activate(current) }
         }
-        aggregators[current].consume(record, parser: parser)
+        active.consume(record, parser: parser)
     }
 
     /// The unit of a record with these fields in a file with this key: the record's fields
@@ -81,10 +87,23 @@ struct ScopedTraffic: MergeableSink {
         let index = found!
         if fileOfUnit[index] != fileSerial {
             fileOfUnit[index] = fileSerial
-            aggregators[index].beginFile(path: path)
+            if index == activeIndex { active.beginFile(path: path) } else { aggregators[index].beginFile(path: path) }
             if let flowLog = hint.flowLogID, flowLogsOfUnit[index].count < Self.flowLogCapacity { flowLogsOfUnit[index].insert(flowLog) }
         }
         return index
+    }
+
+    /// Moves the active aggregator back to its slot and unit `index`'s out of its slot.
+    private mutating func activate(_ index: Int) {
+        park()
+        swap(&active, &aggregators[index])
+        activeIndex = index
+    }
+
+    /// Every aggregator in its slot (before merging or taking them).
+    private mutating func park() {
+        if activeIndex >= 0 { swap(&active, &aggregators[activeIndex]) }
+        activeIndex = -1
     }
 
     private mutating func add(_ unit: ScopeUnit, aggregator: TrafficAggregator, flowLogs: Set<String> = []) -> Int {
@@ -98,6 +117,9 @@ struct ScopedTraffic: MergeableSink {
 
     /// Merges by unit: another worker's units join ours of the same key.
     mutating func merge(_ other: ScopedTraffic) {
+        park()
+        var other = other
+        other.park()
         for (offset, unit) in other.units.enumerated() {
             if let index = indexOfUnit[unit] {
                 aggregators[index].merge(other.aggregators[offset])
@@ -111,6 +133,7 @@ struct ScopedTraffic: MergeableSink {
 
     /// The units and their aggregators, taken out (the sink is empty afterwards).
     mutating func take() -> [ScopeJoin.Part] {
+        park()
         defer { units = []; aggregators = []; indexOfUnit = [:]; fileOfUnit = []; flowLogsOfUnit = []; current = -1 }
         return units.indices.map { ScopeJoin.Part(unit: units[$0], traffic: aggregators[$0], flowLogs: flowLogsOfUnit[$0]) }
     }
