@@ -242,6 +242,27 @@ import Testing
         #expect(estate.markdown().contains("\n### NAT gateways\n"))
     }
 
+    /// Hostile input naming a new VPC on every line: past the units one worker keeps apart, the
+    /// rest are counted together (and said), so memory does not grow with the lines.
+    @Test func unitsBeyondTheCapacityShareOneUnit() throws {
+        let extra = 5
+        let header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status vpc-id"
+        let lines = (0..<(ScopedTraffic.unitCapacity + extra)).map { index in
+            "3 123456789012 eni-\(index) 10.0.1.5 52.216.8.1 40000 443 6 1 100 1764000000 1764000060 ACCEPT OK vpc-\(String(index, radix: 16))"
+        }
+        let directory = TemporaryDirectory()
+        let path = directory.write("many.log", ([header] + lines).joined(separator: "\n") + "\n")
+        let context = AnalysisContext(prefixes: F.prefixes, vpcCIDRs: [], since: nil, until: nil, tableCapacity: 64)
+        var (_, sink) = InputScan(options: ReadOptions(), jobs: 1).run(InputDiscovery.discover([path])) { ScopedTraffic(context: context) }
+        let parts = sink.take()
+        #expect(parts.count == ScopedTraffic.unitCapacity + 1)
+        let overflow = try #require(parts.first { $0.unit == ScopeUnit.overflow })
+        #expect(overflow.traffic?.counters.considered == UInt64(extra))
+        #expect(parts.map { $0.traffic?.counters.considered ?? 0 }.reduce(0, +) == UInt64(lines.count))
+        let join = ScopeJoin(parts, defaultRegion: "us-east-1")
+        #expect(join.warnings.contains(.unitsOverflowed(capacity: ScopedTraffic.unitCapacity)))
+    }
+
     @Test func theS3KeyTellsAccountRegionAndFlowLog() {
         let key = S3KeyHint(path: "x/AWSLogs/123456789012/vpcflowlogs/eu-west-2/2026/11/29/123456789012_vpcflowlogs_eu-west-2_fl-1234abcd_20261129T1200Z_ab12.log.gz")
         #expect(key == S3KeyHint(account: "123456789012", region: "eu-west-2", flowLogID: "fl-1234abcd"))
