@@ -79,6 +79,18 @@ extension PriceTable {
         static let euNorth1 = BundledSource(
             name: "published cost document, eu-north-1: NAT GW hour $0.046, data processed $0.046 per GB, from AWS's on-demand pricing (search index content 55668617673)",
             url: "https://aws.amazon.com/vpc/pricing/", date: "2026-04-12")
+        static let euWest2NAT = BundledSource(
+            name: "AWS Price List AmazonEC2 eu-west-2, NAT gateway lines (CSV, published 2026-09-25): $0.05 per hour, $0.05 per GB processed, as quoted in a published cost profile's verified unit prices (search index content 70202682113); the same in AmazonEC2 offer 20260904231117 (EUW2-NatGateway-Hours SKU D8BXG95NJW6MV3B3, EUW2-NatGateway-Bytes SKU ZECE57EY4F96YNAQ, both $0.05) as sliced into a cost tool's tests (github.com/mooncitizen/togen, search index content 67187358262)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-2/index.json", date: "2026-09-25")
+        static let euWest2VPC = BundledSource(
+            name: "AWS Price List AmazonVPC eu-west-2 (published 2026-09-17): EUW2-VpcEndpoint-Hours $0.011 per endpoint-hour, EUW2-VpcEndpoint-Bytes $0.01 per GB (first 1 PB), EUW2-PublicIPv4:InUseAddress $0.005 per hour, as quoted in a published cost profile's verified unit prices (search index content 70202682113)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/eu-west-2/index.json", date: "2026-09-17")
+        static let usWest2NAT = BundledSource(
+            name: "AWS Pricing API, AmazonEC2, US West (Oregon): USW2-NatGateway-Hours $0.045 per NAT gateway-hour, USW2-NatGateway-Bytes $0.045 per GB processed, as quoted in a published cost analysis (search index content 56376765243, undated); the hour also in AmazonEC2 offer 20260904231117 (USW2-NatGateway-Hours SKU 44T683R45QPT8RYQ, $0.045) in a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260904231117/us-west-2/index.json", date: "2026-09-04")
+        static let usWest2Endpoint = BundledSource(
+            name: "AWS Pricing API, AmazonVPC, US West (Oregon): USW2-VpcEndpoint-Hours $0.010 per endpoint-AZ-hour, USW2-VpcEndpoint-Bytes $0.010 per GB for the first 1 PB a month, as quoted in a published cost analysis (search index content 56376765243); the same ($0.01/h per endpoint-AZ, USW2-VpcEndpoint-Hours, $0.01 per GB) in a published guide citing aws.amazon.com/privatelink/pricing, dated 2026-10-06 (search index content 71631573162)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/us-west-2/index.json", date: "2026-10-06")
     }
 
     /// One bundled figure per region and pricing key, with its source. Grouped by region;
@@ -129,6 +141,13 @@ extension PriceTable {
                                               "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
 
         ("sa-east-1", Sources.saEast1, ["nat_gateway_hour": 0.093, "nat_gateway_gb": 0.093, "public_ipv4_hour": 0.005, "cross_az_gb": 0.01]),
+
+        ("eu-west-2", Sources.euWest2NAT, ["nat_gateway_hour": 0.05, "nat_gateway_gb": 0.05]),
+        ("eu-west-2", Sources.euWest2VPC, ["interface_endpoint_hour": 0.011, "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
+
+        ("us-west-2", Sources.usWest2NAT, ["nat_gateway_hour": 0.045, "nat_gateway_gb": 0.045]),
+        ("us-west-2", Sources.usWest2Endpoint, ["interface_endpoint_hour": 0.01, "interface_endpoint_gb": 0.01]),
+        ("us-west-2", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
     ]
 
     /// The table's rows from the figure lines: region → key → figure with its source's text.

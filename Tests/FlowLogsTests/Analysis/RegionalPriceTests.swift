@@ -15,7 +15,8 @@ struct RegionalPriceTests {
     /// us-east-1 and eu-west-1 from the issue, four Asia-Pacific regions and São Paulo.
     @Test(arguments: [("us-east-1", 0.045), ("us-east-2", 0.045), ("us-west-1", 0.048), ("ca-central-1", 0.05),
                       ("eu-west-1", 0.048), ("eu-central-1", 0.052), ("eu-north-1", 0.046), ("ap-southeast-1", 0.059),
-                      ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093)])
+                      ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093),
+                      ("eu-west-2", 0.05), ("us-west-2", 0.045)])
     func natGatewayFiguresAreAWSs(region: String, price: Double) {
         #expect(figure(region, "nat_gateway_hour") == price)
         #expect(figure(region, "nat_gateway_gb") == price)
@@ -30,6 +31,11 @@ struct RegionalPriceTests {
         #expect(figure("ca-central-1", "interface_endpoint_hour") == 0.011)
         #expect(figure("ca-central-1", "interface_endpoint_gb") == 0.01)
         #expect(figure("ap-southeast-5", "interface_endpoint_hour") == 0.0117)
+        #expect(figure("eu-west-2", "interface_endpoint_hour") == 0.011)
+        #expect(figure("us-west-2", "interface_endpoint_hour") == 0.01)
+        for region in ["eu-west-2", "us-west-2"] {
+            #expect(figure(region, "interface_endpoint_gb") == 0.01, "\(region)")
+        }
         for region in ["us-east-1", "eu-west-1", "ap-southeast-5"] {
             #expect(figure(region, "interface_endpoint_gb") == 0.01, "\(region)")
             #expect(figure(region, "interface_endpoint_gb_next_4pb") == 0.006, "\(region)")
@@ -57,8 +63,8 @@ struct RegionalPriceTests {
             }
         }
         #expect(PriceTable.bundled.regions.keys.sorted() == ["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-5",
-                                                            "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "sa-east-1",
-                                                            "us-east-1", "us-east-2", "us-west-1"])
+                                                            "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "sa-east-1",
+                                                            "us-east-1", "us-east-2", "us-west-1", "us-west-2"])
     }
 
     /// The tiers: $0.01 for the first 1,048,576 GB a month, $0.006 to 5,242,880 GB, $0.004 beyond.
