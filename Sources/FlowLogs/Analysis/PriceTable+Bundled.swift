@@ -94,6 +94,15 @@ extension PriceTable {
         static let euWest3 = BundledSource(
             name: "AWS Price List bulk offers, eu-west-3: AmazonEC2 (published 2026-10-08T18:48:50Z) EUW3-NatGateway-Hours $0.05, EUW3-NatGateway-Bytes $0.05; AmazonVPC (published 2026-09-17T19:05:28Z) EUW3-PublicIPv4:InUseAddress $0.005, as printed (with each offer's publication date) by a published estimate script reading the offer files, output of 2026-10-09 (search index contents 70205262539, 70476675983); the NAT gateway hour also in AmazonEC2 offer 20260904231117 (EUW3-NatGateway-Hours SKU XZT57E2HU6XVM9V7, $0.05) in a cost tool's price snapshot (github.com/mooncitizen/togen, content 67143510855)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-3/index.json", date: "2026-10-08")
+        static let afSouth1NAT = BundledSource(
+            name: "AWS Price List API, AmazonEC2, af-south-1 (queried for regionCode af-south-1; research date 2026-09-07): zonal NAT gateway $0.057 per hour (SKU U73HRB9YKHATEZNY) and $0.057 per GB processed (SKU VJUNJK7THUCUPZ5C), as recorded in a published deployment assessment's price provenance (search index content 66441926499); the hour's SKU and price also in AmazonEC2 offer 20260904231117 in a cost tool's price snapshot (github.com/mooncitizen/togen internal/cost/prices/aws.json, content 67143510855), and \"$0.057/hr + $0.057/GB\" in a second published table verified from the Price List API (content 70526271782)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/af-south-1/index.json", date: "2026-09-07")
+        static let meCentral1NAT = BundledSource(
+            name: "AWS Price List bulk offer AmazonEC2, me-central-1 (published 2026-09-25, pulled 2026-10-04): NAT gateway $0.0528 per hour, NAT gateway data processed $0.0528 per GB, as tabulated with the offer's date in a published design pack's build script (search index content 70143839879); the hour also in AmazonEC2 offer 20260904231117 (MEC1-NatGateway-Hours SKU 8TSW9TTTWBARJHVK, $0.0528) in a cost tool's price snapshot (github.com/mooncitizen/togen, content 67143510855)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/me-central-1/index.json", date: "2026-09-25")
+        static let meCentral1VPC = BundledSource(
+            name: "AWS Price List bulk offer AmazonVPC, me-central-1 (published 2026-09-17, pulled 2026-10-04): interface VPC endpoint $0.0121 per hour per AZ, data processed $0.01 per GB for the first 1 PB, public IPv4 in use $0.005 per hour, as tabulated with the offer's date in a published design pack's build script (search index content 70143839879)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/me-central-1/index.json", date: "2026-09-17")
         static let apNortheast2Endpoint = BundledSource(
             name: "AWS Price List AmazonVPC ap-northeast-2 (offer published 2026-09-17, read 2026-10-01): APN2-VpcEndpoint-Hours $0.013 per hour per AZ, APN2-VpcEndpoint-Bytes $0.01 per GB up to 1 PB, as quoted in a published cost catalogue that read the offer files with curl (search index content 70096080417; it gives the same NAT gateway $0.059/h and /GB as the row's other source)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/ap-northeast-2/index.json", date: "2026-09-17")
@@ -165,6 +174,12 @@ extension PriceTable {
         ("us-west-2", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
 
         ("eu-west-3", Sources.euWest3, ["nat_gateway_hour": 0.05, "nat_gateway_gb": 0.05, "public_ipv4_hour": 0.005]),
+
+        ("af-south-1", Sources.afSouth1NAT, ["nat_gateway_hour": 0.057, "nat_gateway_gb": 0.057]),
+        ("af-south-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("me-central-1", Sources.meCentral1NAT, ["nat_gateway_hour": 0.0528, "nat_gateway_gb": 0.0528]),
+        ("me-central-1", Sources.meCentral1VPC, ["interface_endpoint_hour": 0.0121, "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
     ]
 
     /// The table's rows from the figure lines: region → key → figure with its source's text.
