@@ -103,6 +103,12 @@ extension PriceTable {
         static let meCentral1VPC = BundledSource(
             name: "AWS Price List bulk offer AmazonVPC, me-central-1 (published 2026-09-17, pulled 2026-10-04): interface VPC endpoint $0.0121 per hour per AZ, data processed $0.01 per GB for the first 1 PB, public IPv4 in use $0.005 per hour, as tabulated with the offer's date in a published design pack's build script (search index content 70143839879)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/me-central-1/index.json", date: "2026-09-17")
+        static let apSoutheast2Hour = BundledSource(
+            name: "AWS Price List AmazonEC2 offer 20260904231117, ap-southeast-2: APS2-NatGateway-Hours SKU NUKV5QPTHVFBW7DE, $0.059 per hour, as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855); the same hour implied by the cost comparison quoted for the row's per-GB price, and stated in two further published tables (github.com/jamesmoriarty/cfn-cheapest-nat README; search index content 15163978306)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260904231117/ap-southeast-2/index.json", date: "2026-09-04")
+        static let apSoutheast2GB = BundledSource(
+            name: "AWS Price List Bulk API, ap-southeast-2 (AmazonEC2 index.csv, AmazonVPC index.json), on-demand list prices read by 2026-08-21: NAT gateway data processing US$0.059 per GB, public IPv4 US$0.005 per hour, as quoted in a published OCI-versus-AWS cost comparison (search index content 58039234634; its NAT gateway row, A$65.18 a month at 1.3951 AUD per USD with the public IPv4, implies $0.059 per hour); the same $0.059 per GB in two further published tables (github.com/jamesmoriarty/cfn-cheapest-nat README; search index content 15163978306), which name no source",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-southeast-2/index.csv", date: "2026-08-21")
         static let apNortheast2Endpoint = BundledSource(
             name: "AWS Price List AmazonVPC ap-northeast-2 (offer published 2026-09-17, read 2026-10-01): APN2-VpcEndpoint-Hours $0.013 per hour per AZ, APN2-VpcEndpoint-Bytes $0.01 per GB up to 1 PB, as quoted in a published cost catalogue that read the offer files with curl (search index content 70096080417; it gives the same NAT gateway $0.059/h and /GB as the row's other source)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/ap-northeast-2/index.json", date: "2026-09-17")
@@ -180,6 +186,9 @@ extension PriceTable {
 
         ("me-central-1", Sources.meCentral1NAT, ["nat_gateway_hour": 0.0528, "nat_gateway_gb": 0.0528]),
         ("me-central-1", Sources.meCentral1VPC, ["interface_endpoint_hour": 0.0121, "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
+
+        ("ap-southeast-2", Sources.apSoutheast2Hour, ["nat_gateway_hour": 0.059]),
+        ("ap-southeast-2", Sources.apSoutheast2GB, ["nat_gateway_gb": 0.059, "public_ipv4_hour": 0.005]),
     ]
 
     /// The table's rows from the figure lines: region → key → figure with its source's text.

@@ -17,7 +17,7 @@ struct RegionalPriceTests {
                       ("eu-west-1", 0.048), ("eu-central-1", 0.052), ("eu-north-1", 0.046), ("ap-southeast-1", 0.059),
                       ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093),
                       ("eu-west-2", 0.05), ("us-west-2", 0.045), ("eu-west-3", 0.05),
-                      ("af-south-1", 0.057), ("me-central-1", 0.0528)])
+                      ("af-south-1", 0.057), ("me-central-1", 0.0528), ("ap-southeast-2", 0.059)])
     func natGatewayFiguresAreAWSs(region: String, price: Double) {
         #expect(figure(region, "nat_gateway_hour") == price)
         #expect(figure(region, "nat_gateway_gb") == price)
@@ -67,7 +67,7 @@ struct RegionalPriceTests {
                 #expect(figure.source.contains("https://") && figure.source.contains(date), "\(region) \(key): \(figure.source)")
             }
         }
-        #expect(PriceTable.bundled.regions.keys.sorted() == ["af-south-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-5",
+        #expect(PriceTable.bundled.regions.keys.sorted() == ["af-south-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-5",
                                                             "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "me-central-1", "sa-east-1",
                                                             "us-east-1", "us-east-2", "us-west-1", "us-west-2"])
     }
