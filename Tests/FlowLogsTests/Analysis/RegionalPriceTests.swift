@@ -12,7 +12,8 @@ struct RegionalPriceTests {
     }
 
     /// NAT gateway figures AWS publishes (Price List offers, bills, pricing pages; DOMAIN.md §5):
-    /// us-east-1 and eu-west-1 from the issue, four Asia-Pacific regions and São Paulo.
+    /// us-east-1 and eu-west-1 from the issue, and every other region whose hour and per-GB price
+    /// were found, each against the value its sources in `PriceTable+Bundled.swift` publish.
     @Test(arguments: [("us-east-1", 0.045), ("us-east-2", 0.045), ("us-west-1", 0.048), ("ca-central-1", 0.05),
                       ("eu-west-1", 0.048), ("eu-central-1", 0.052), ("eu-north-1", 0.046), ("ap-southeast-1", 0.059),
                       ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093),
@@ -24,6 +25,16 @@ struct RegionalPriceTests {
         let (pricing, fellBack) = PriceTable.bundled.prices(for: region)
         #expect(pricing.natGatewayHour == price && pricing.natGatewayGB == price)
         #expect(!fellBack.contains("nat_gateway_hour") && !fellBack.contains("nat_gateway_gb"))
+    }
+
+    /// AWS prices a NAT gateway's hour and its GB alike in every region it publishes; a bundled row
+    /// holds both or neither (ap-southeast-5's were not found), and they agree.
+    @Test func everyBundledNATGatewayHourEqualsItsPerGBPrice() {
+        for (region, figures) in PriceTable.bundled.regions {
+            let hour = figures["nat_gateway_hour"]?.usd, gb = figures["nat_gateway_gb"]?.usd
+            #expect((hour == nil) == (gb == nil), "\(region)")
+            #expect(hour == gb, "\(region): \(String(describing: hour)) an hour, \(String(describing: gb)) a GB")
+        }
     }
 
     /// Interface endpoints, public IPv4 and cross-AZ where AWS's figures were found.
