@@ -68,17 +68,56 @@ extension PriceTable {
             name: "AWS Price List AmazonEC2 20260925174521 (NatGateway-Hours, NatGateway-Bytes), AmazonVPC 20260917190528 (PublicIPv4:InUseAddress), AWSDataTransfer 20260916132208 (between zones, each direction), sa-east-1, as printed in a published course's price sheet (search index contents 70880310149, 71025020250)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260925174521/sa-east-1/index.json", date: "2026-09-25")
         static let euCentral1 = BundledSource(
-            name: "AWS Pricing API, eu-central-1: NAT gateway $0.052/hr + $0.052/GB, as quoted in a published architecture note's reference prices (search index content 69508409045); the same in two other published notes (contents 58288834097, 62546308409); one note says $0.048 (content 52638666161)",
+            name: "AWS Pricing API, eu-central-1: NAT gateway $0.052/hr + $0.052/GB, as quoted in a published architecture note's reference prices (search index content 69508409045); the same in two other published notes (contents 58288834097, 62546308409); one note says $0.048 (content 52638666161): $0.052 chosen because AWS's offer agrees, the hour being $0.052 in AWS Price List AmazonEC2 offer 20260904231117 (EUC1-NatGateway-Hours SKU FY5BA3Q38RMNEMJS, $0.052), as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
             url: "https://aws.amazon.com/vpc/pricing/", date: "2026-08-11")
         static let usWest1 = BundledSource(
-            name: "AWS Price List API, us-west-1, AmazonEC2: NAT Gateway $0.048/hr + $0.048/GB, as quoted in a published cost estimate (search index content 61276564387; undated, read 2026-12-04)",
+            name: "AWS Price List API, us-west-1, AmazonEC2: NAT Gateway $0.048/hr + $0.048/GB, as quoted in a published cost estimate (search index content 61276564387; undated, read 2026-12-04); the hour also in AWS Price List AmazonEC2 offer 20260904231117 (USW1-NatGateway-Hours SKU C8JU5MW5DN6ZHDX4, $0.048), as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
             url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/us-west-1/index.json", date: "read 2026-12-04")
         static let caCentral1 = BundledSource(
-            name: "published rate card, ca-central-1: NAT gateway $0.05/hr + $0.05/GB, interface VPC endpoint $0.011/hr/AZ + $0.01/GB, public IPv4 $0.005/hr (search index content 66455541257); NAT also in \"verified 2026 ca-central-1 rates\" of a second note (content 59181782143, 2026-07-24)",
+            name: "published rate card, ca-central-1: NAT gateway $0.05/hr + $0.05/GB, interface VPC endpoint $0.011/hr/AZ + $0.01/GB, public IPv4 $0.005/hr (search index content 66455541257); NAT also in \"verified 2026 ca-central-1 rates\" of a second note (content 59181782143, 2026-07-24); the NAT gateway hour also in AWS Price List AmazonEC2 offer 20260904231117 (CAN1-NatGateway-Hours SKU N8T4EWFNU7QDZYSA, $0.05), as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
             url: "https://aws.amazon.com/vpc/pricing/", date: "2026-08-24")
         static let euNorth1 = BundledSource(
-            name: "published cost document, eu-north-1: NAT GW hour $0.046, data processed $0.046 per GB, from AWS's on-demand pricing (search index content 55668617673)",
+            name: "published cost document, eu-north-1: NAT GW hour $0.046, data processed $0.046 per GB, from AWS's on-demand pricing (search index content 55668617673); one published estimate says $0.048 an hour and a GB (content 52026785759), but AWS's offer sides with $0.046: the hour also in AWS Price List AmazonEC2 offer 20260904231117 (EUN1-NatGateway-Hours SKU BYQ4CZQVRHZ225T7, $0.046), as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
             url: "https://aws.amazon.com/vpc/pricing/", date: "2026-04-12")
+        static let euWest2NAT = BundledSource(
+            name: "AWS Price List AmazonEC2 eu-west-2, NAT gateway lines (CSV, published 2026-09-25): $0.05 per hour, $0.05 per GB processed, as quoted in a published cost profile's verified unit prices (search index content 70202682113); the same in AmazonEC2 offer 20260904231117 (EUW2-NatGateway-Hours SKU D8BXG95NJW6MV3B3, EUW2-NatGateway-Bytes SKU ZECE57EY4F96YNAQ, both $0.05) as sliced into a cost tool's tests (github.com/mooncitizen/togen, search index content 67187358262)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-2/index.json", date: "2026-09-25")
+        static let euWest2VPC = BundledSource(
+            name: "AWS Price List AmazonVPC eu-west-2 (published 2026-09-17): EUW2-VpcEndpoint-Hours $0.011 per endpoint-hour, EUW2-VpcEndpoint-Bytes $0.01 per GB (first 1 PB), EUW2-PublicIPv4:InUseAddress $0.005 per hour, as quoted in a published cost profile's verified unit prices (search index content 70202682113)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/eu-west-2/index.json", date: "2026-09-17")
+        static let usWest2NAT = BundledSource(
+            name: "AWS Pricing API, AmazonEC2, US West (Oregon): USW2-NatGateway-Hours $0.045 per NAT gateway-hour, USW2-NatGateway-Bytes $0.045 per GB processed, as quoted in a published cost analysis (search index content 56376765243, undated); the hour also in AmazonEC2 offer 20260904231117 (USW2-NatGateway-Hours SKU 44T683R45QPT8RYQ, $0.045) in a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260904231117/us-west-2/index.json", date: "2026-09-04")
+        static let usWest2Endpoint = BundledSource(
+            name: "AWS Pricing API, AmazonVPC, US West (Oregon): USW2-VpcEndpoint-Hours $0.010 per endpoint-AZ-hour, USW2-VpcEndpoint-Bytes $0.010 per GB for the first 1 PB a month, as quoted in a published cost analysis (search index content 56376765243); the same ($0.01/h per endpoint-AZ, USW2-VpcEndpoint-Hours, $0.01 per GB) in a published guide citing aws.amazon.com/privatelink/pricing, dated 2026-10-06 (search index content 71631573162)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/us-west-2/index.json", date: "2026-10-06")
+        static let euWest3 = BundledSource(
+            name: "AWS Price List bulk offers, eu-west-3: AmazonEC2 (published 2026-10-08T18:48:50Z) EUW3-NatGateway-Hours $0.05, EUW3-NatGateway-Bytes $0.05; AmazonVPC (published 2026-09-17T19:05:28Z) EUW3-PublicIPv4:InUseAddress $0.005, as printed (with each offer's publication date) by a published estimate script reading the offer files, output of 2026-10-09 (search index contents 70205262539, 70476675983); the NAT gateway hour also in AmazonEC2 offer 20260904231117 (EUW3-NatGateway-Hours SKU XZT57E2HU6XVM9V7, $0.05) in a cost tool's price snapshot (github.com/mooncitizen/togen, content 67143510855)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/eu-west-3/index.json", date: "2026-10-08")
+        static let afSouth1NAT = BundledSource(
+            name: "AWS Price List API, AmazonEC2, af-south-1 (queried for regionCode af-south-1; research date 2026-09-07): zonal NAT gateway $0.057 per hour (SKU U73HRB9YKHATEZNY) and $0.057 per GB processed (SKU VJUNJK7THUCUPZ5C), as recorded in a published deployment assessment's price provenance (search index content 66441926499); the hour's SKU and price also in AmazonEC2 offer 20260904231117 in a cost tool's price snapshot (github.com/mooncitizen/togen internal/cost/prices/aws.json, content 67143510855), and \"$0.057/hr + $0.057/GB\" in a second published table verified from the Price List API (content 70526271782)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/af-south-1/index.json", date: "2026-09-07")
+        static let meCentral1NAT = BundledSource(
+            name: "AWS Price List bulk offer AmazonEC2, me-central-1 (published 2026-09-25, pulled 2026-10-04): NAT gateway $0.0528 per hour, NAT gateway data processed $0.0528 per GB, as tabulated with the offer's date in a published design pack's build script (search index content 70143839879); the hour also in AmazonEC2 offer 20260904231117 (MEC1-NatGateway-Hours SKU 8TSW9TTTWBARJHVK, $0.0528) in a cost tool's price snapshot (github.com/mooncitizen/togen, content 67143510855)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/me-central-1/index.json", date: "2026-09-25")
+        static let meCentral1VPC = BundledSource(
+            name: "AWS Price List bulk offer AmazonVPC, me-central-1 (published 2026-09-17, pulled 2026-10-04): interface VPC endpoint $0.0121 per hour per AZ, data processed $0.01 per GB for the first 1 PB, public IPv4 in use $0.005 per hour, as tabulated with the offer's date in a published design pack's build script (search index content 70143839879)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/me-central-1/index.json", date: "2026-09-17")
+        static let apSoutheast2Hour = BundledSource(
+            name: "AWS Price List AmazonEC2 offer 20260904231117, ap-southeast-2: APS2-NatGateway-Hours SKU NUKV5QPTHVFBW7DE, $0.059 per hour, as trimmed into a cost tool's price snapshot of 2026-09-05 (github.com/mooncitizen/togen internal/cost/prices/aws.json, search index content 67143510855); the same hour implied by the cost comparison quoted for the row's per-GB price, and stated in two further published tables (github.com/jamesmoriarty/cfn-cheapest-nat README; search index content 15163978306)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/20260904231117/ap-southeast-2/index.json", date: "2026-09-04")
+        static let apSoutheast2GB = BundledSource(
+            name: "AWS Price List Bulk API, ap-southeast-2 (AmazonEC2 index.csv, AmazonVPC index.json), on-demand list prices read by 2026-08-21: NAT gateway data processing US$0.059 per GB, public IPv4 US$0.005 per hour, as quoted in a published OCI-versus-AWS cost comparison (search index content 58039234634; its NAT gateway row, A$65.18 a month at 1.3951 AUD per USD with the public IPv4, implies $0.059 per hour); the same $0.059 per GB in two further published tables (github.com/jamesmoriarty/cfn-cheapest-nat README; search index content 15163978306), which name no source",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/ap-southeast-2/index.csv", date: "2026-08-21")
+        static let apNortheast2Endpoint = BundledSource(
+            name: "AWS Price List AmazonVPC ap-northeast-2 (offer published 2026-09-17, read 2026-10-01): APN2-VpcEndpoint-Hours $0.013 per hour per AZ, APN2-VpcEndpoint-Bytes $0.01 per GB up to 1 PB, as quoted in a published cost catalogue that read the offer files with curl (search index content 70096080417; it gives the same NAT gateway $0.059/h and /GB as the row's other source)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/ap-northeast-2/index.json", date: "2026-09-17")
+        static let apSoutheast1Endpoint = BundledSource(
+            name: "AWS Pricing API, Asia Pacific (Singapore), collected 2026-08-12: APS1-VpcEndpoint-Hours $0.0130 per endpoint per AZ, APS1-VpcEndpoint-Bytes $0.0100 per GB (first tier), as printed in a published price reference (search index content 71363509372; it gives the same NAT gateway $0.059/h and /GB as the row's other source); the same $0.013 per hour per AZ (APS1-VpcEndpoint-Hours) in a second published estimate (content 65849972716)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/ap-southeast-1/index.json", date: "2026-08-12")
+        static let euCentral1Endpoint = BundledSource(
+            name: "AWS Price List API, AmazonVPC eu-central-1, pulled 2026-09-22: EUC1-VpcEndpoint-Bytes (PrivateLink) $0.01 per GB, first tier up to 1 PB; EUC1-VpcEndpoint-Hours $0.012 per hour, cross-checked against the account's CUR, as recorded in a published benchmark report's worklog (search index content 71014389131)",
+            url: "https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonVPC/current/eu-central-1/index.json", date: "2026-09-22")
     }
 
     /// One bundled figure per region and pricing key, with its source. Grouped by region;
@@ -104,12 +143,14 @@ extension PriceTable {
         ("ap-northeast-1", Sources.bulk20260909, ["cross_az_gb": 0.01]),
 
         ("ap-northeast-2", Sources.apNortheast2, ["nat_gateway_hour": 0.059, "nat_gateway_gb": 0.059, "public_ipv4_hour": 0.005]),
+        ("ap-northeast-2", Sources.apNortheast2Endpoint, ["interface_endpoint_hour": 0.013, "interface_endpoint_gb": 0.01]),
 
         ("ap-south-1", Sources.bulk20260909, ["nat_gateway_hour": 0.056, "nat_gateway_gb": 0.056, "public_ipv4_hour": 0.005,
                                               "cross_az_gb": 0.01]),
 
         ("ap-southeast-1", Sources.apSoutheast1NAT, ["nat_gateway_hour": 0.059, "nat_gateway_gb": 0.059]),
         ("ap-southeast-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+        ("ap-southeast-1", Sources.apSoutheast1Endpoint, ["interface_endpoint_hour": 0.013, "interface_endpoint_gb": 0.01]),
         ("ap-southeast-1", Sources.bulk20260909, ["cross_az_gb": 0.01]),
 
         ("ap-southeast-5", Sources.vpcOffer20260917, ["interface_endpoint_hour": 0.0117, "interface_endpoint_gb": 0.01,
@@ -118,6 +159,7 @@ extension PriceTable {
 
         ("eu-central-1", Sources.euCentral1, ["nat_gateway_hour": 0.052, "nat_gateway_gb": 0.052]),
         ("eu-central-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+        ("eu-central-1", Sources.euCentral1Endpoint, ["interface_endpoint_hour": 0.012, "interface_endpoint_gb": 0.01]),
 
         ("eu-north-1", Sources.euNorth1, ["nat_gateway_hour": 0.046, "nat_gateway_gb": 0.046]),
         ("eu-north-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
@@ -129,6 +171,24 @@ extension PriceTable {
                                               "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
 
         ("sa-east-1", Sources.saEast1, ["nat_gateway_hour": 0.093, "nat_gateway_gb": 0.093, "public_ipv4_hour": 0.005, "cross_az_gb": 0.01]),
+
+        ("eu-west-2", Sources.euWest2NAT, ["nat_gateway_hour": 0.05, "nat_gateway_gb": 0.05]),
+        ("eu-west-2", Sources.euWest2VPC, ["interface_endpoint_hour": 0.011, "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
+
+        ("us-west-2", Sources.usWest2NAT, ["nat_gateway_hour": 0.045, "nat_gateway_gb": 0.045]),
+        ("us-west-2", Sources.usWest2Endpoint, ["interface_endpoint_hour": 0.01, "interface_endpoint_gb": 0.01]),
+        ("us-west-2", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("eu-west-3", Sources.euWest3, ["nat_gateway_hour": 0.05, "nat_gateway_gb": 0.05, "public_ipv4_hour": 0.005]),
+
+        ("af-south-1", Sources.afSouth1NAT, ["nat_gateway_hour": 0.057, "nat_gateway_gb": 0.057]),
+        ("af-south-1", Sources.vpcPricingIPv4, ["public_ipv4_hour": 0.005]),
+
+        ("me-central-1", Sources.meCentral1NAT, ["nat_gateway_hour": 0.0528, "nat_gateway_gb": 0.0528]),
+        ("me-central-1", Sources.meCentral1VPC, ["interface_endpoint_hour": 0.0121, "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005]),
+
+        ("ap-southeast-2", Sources.apSoutheast2Hour, ["nat_gateway_hour": 0.059]),
+        ("ap-southeast-2", Sources.apSoutheast2GB, ["nat_gateway_gb": 0.059, "public_ipv4_hour": 0.005]),
     ]
 
     /// The table's rows from the figure lines: region → key → figure with its source's text.

@@ -12,10 +12,13 @@ struct RegionalPriceTests {
     }
 
     /// NAT gateway figures AWS publishes (Price List offers, bills, pricing pages; DOMAIN.md §5):
-    /// us-east-1 and eu-west-1 from the issue, four Asia-Pacific regions and São Paulo.
+    /// us-east-1 and eu-west-1 from the issue, and every other region whose hour and per-GB price
+    /// were found, each against the value its sources in `PriceTable+Bundled.swift` publish.
     @Test(arguments: [("us-east-1", 0.045), ("us-east-2", 0.045), ("us-west-1", 0.048), ("ca-central-1", 0.05),
                       ("eu-west-1", 0.048), ("eu-central-1", 0.052), ("eu-north-1", 0.046), ("ap-southeast-1", 0.059),
-                      ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093)])
+                      ("ap-northeast-1", 0.062), ("ap-northeast-2", 0.059), ("ap-south-1", 0.056), ("sa-east-1", 0.093),
+                      ("eu-west-2", 0.05), ("us-west-2", 0.045), ("eu-west-3", 0.05),
+                      ("af-south-1", 0.057), ("me-central-1", 0.0528), ("ap-southeast-2", 0.059)])
     func natGatewayFiguresAreAWSs(region: String, price: Double) {
         #expect(figure(region, "nat_gateway_hour") == price)
         #expect(figure(region, "nat_gateway_gb") == price)
@@ -24,12 +27,31 @@ struct RegionalPriceTests {
         #expect(!fellBack.contains("nat_gateway_hour") && !fellBack.contains("nat_gateway_gb"))
     }
 
+    /// AWS prices a NAT gateway's hour and its GB alike in every region it publishes; a bundled row
+    /// holds both or neither (ap-southeast-5's were not found), and they agree.
+    @Test func everyBundledNATGatewayHourEqualsItsPerGBPrice() {
+        for (region, figures) in PriceTable.bundled.regions {
+            let hour = figures["nat_gateway_hour"]?.usd, gb = figures["nat_gateway_gb"]?.usd
+            #expect((hour == nil) == (gb == nil), "\(region)")
+            #expect(hour == gb, "\(region): \(String(describing: hour)) an hour, \(String(describing: gb)) a GB")
+        }
+    }
+
     /// Interface endpoints, public IPv4 and cross-AZ where AWS's figures were found.
     @Test func endpointIPv4AndCrossAZFiguresAreAWSs() {
         #expect(figure("eu-west-1", "interface_endpoint_hour") == 0.011)
         #expect(figure("ca-central-1", "interface_endpoint_hour") == 0.011)
         #expect(figure("ca-central-1", "interface_endpoint_gb") == 0.01)
         #expect(figure("ap-southeast-5", "interface_endpoint_hour") == 0.0117)
+        #expect(figure("eu-west-2", "interface_endpoint_hour") == 0.011)
+        #expect(figure("us-west-2", "interface_endpoint_hour") == 0.01)
+        #expect(figure("ap-northeast-2", "interface_endpoint_hour") == 0.013)
+        #expect(figure("ap-southeast-1", "interface_endpoint_hour") == 0.013)
+        #expect(figure("eu-central-1", "interface_endpoint_hour") == 0.012)
+        #expect(figure("me-central-1", "interface_endpoint_hour") == 0.0121)
+        for region in ["eu-west-2", "us-west-2", "ap-northeast-2", "ap-southeast-1", "eu-central-1", "me-central-1"] {
+            #expect(figure(region, "interface_endpoint_gb") == 0.01, "\(region)")
+        }
         for region in ["us-east-1", "eu-west-1", "ap-southeast-5"] {
             #expect(figure(region, "interface_endpoint_gb") == 0.01, "\(region)")
             #expect(figure(region, "interface_endpoint_gb_next_4pb") == 0.006, "\(region)")
@@ -56,9 +78,9 @@ struct RegionalPriceTests {
                 #expect(figure.source.contains("https://") && figure.source.contains(date), "\(region) \(key): \(figure.source)")
             }
         }
-        #expect(PriceTable.bundled.regions.keys.sorted() == ["ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-5",
-                                                            "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "sa-east-1",
-                                                            "us-east-1", "us-east-2", "us-west-1"])
+        #expect(PriceTable.bundled.regions.keys.sorted() == ["af-south-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-southeast-5",
+                                                            "ca-central-1", "eu-central-1", "eu-north-1", "eu-west-1", "eu-west-2", "eu-west-3", "me-central-1", "sa-east-1",
+                                                            "us-east-1", "us-east-2", "us-west-1", "us-west-2"])
     }
 
     /// The tiers: $0.01 for the first 1,048,576 GB a month, $0.006 to 5,242,880 GB, $0.004 beyond.
@@ -121,11 +143,14 @@ struct RegionalPriceTests {
     /// warning for the tiers or cross-AZ it lacks (they are named in the price source instead).
     @Test func aNewlyBundledRegionDoesNotWarnAboutFallingBack() throws {
         let lines = [F.natFormat] + F.natLegs(peer: "52.216.8.1", upload: 1_000_000, download: 2_000_000, start: 1_700_000_000)
+        let saoPaulo = try F.analyse(lines, region: "sa-east-1")
+        #expect(saoPaulo.prices.natGatewayGB == 0.093)
+        #expect(!saoPaulo.priceSource.regionMissing)
+        #expect(saoPaulo.warnings.contains(.pricesFellBack(region: "sa-east-1", keys: ["interface_endpoint_hour", "interface_endpoint_gb"],
+                                                           regionMissing: false, tableDate: PriceTable.bundledDate)))
         let seoul = try F.analyse(lines, region: "ap-northeast-2")
-        #expect(seoul.prices.natGatewayGB == 0.059)
-        #expect(!seoul.priceSource.regionMissing)
-        #expect(seoul.warnings.contains(.pricesFellBack(region: "ap-northeast-2", keys: ["interface_endpoint_hour", "interface_endpoint_gb"],
-                                                        regionMissing: false, tableDate: PriceTable.bundledDate)))
+        #expect(seoul.prices.interfaceEndpointHour == 0.013)
+        #expect(!seoul.warnings.contains { if case .pricesFellBack = $0 { true } else { false } })
         let ireland = try F.analyse(lines, region: "eu-west-1")
         #expect(ireland.prices.interfaceEndpointHour == 0.011)
         #expect(ireland.priceSource.fellBack == ["cross_az_gb"])
