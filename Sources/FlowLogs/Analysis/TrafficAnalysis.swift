@@ -51,6 +51,12 @@ public enum TrafficAnalysis {
         }
         var estate = EstateReport(inputs: inputs, prefixes: prefixFile, scopes: scopes)
         estate.warnings = join.warnings
+        if let option = options.region {
+            let others = scopes.filter { $0.report.regionSource != .option && $0.report.regionSource != .unneeded && $0.region != option }
+            if !others.isEmpty {
+                estate.warnings.append(.regionOptionNotUsed(option: option, regions: Set(others.map(\.region)).sorted(), scopes: others.count))
+            }
+        }
         estate.outsideScopes = outside
         estate.scopeFilters = options.scopes
         estate.failAbove = options.failAbove

@@ -8,10 +8,13 @@ extension EstateReport {
     public func markdown() -> String { document().markdown() }
 
     func document() -> ReportDocument {
-        if scopes.count == 1, warnings.isEmpty, outsideScopes.scopes == 0 {
+        if scopes.count == 1, outsideScopes.scopes == 0 {
             let scope = scopes[0]
             var document = ReportDocument(title: "flowscan: NAT gateway traffic to AWS services, \(scope.region)")
             document.sections = scope.report.sections(scope: EstateWording.scopeLine(scope))
+            if !warnings.isEmpty {
+                document.sections[0].blocks += [.subheading("Scope warnings"), .bullets(warnings.map(\.sentence))]
+            }
             return document
         }
         var document = ReportDocument(title: EstateWording.title(scopes: scopes.count, regions: Set(scopes.map(\.region)).sorted()))

@@ -277,6 +277,10 @@ extension EstateWarning {
         case let .unitSpansVPCs(account, region, unit, vpcs):
             return "\(unit) (account \(account), \(region)) shares interfaces with \(vpcs.count) VPCs (\(vpcs.joined(separator: ", "))): "
                 + "it covers several VPCs or a VPC's flow log was recreated, so it is reported as a scope of its own, joined to none of them"
+        case let .regionOptionNotUsed(option, regions, scopes):
+            return "--region \(option) names only the region of input that carries none: "
+                + (scopes == 1 ? "the scope's" : "\(scopes) scopes'") + " records or S3 keys name their own (\(regions.joined(separator: ", "))), which "
+                + (scopes == 1 ? "is" : "are") + " used instead"
         case let .unitsOverflowed(capacity):
             return "more than \(NumberText.grouped(capacity)) account, region and VPC units were read by one worker: "
                 + "the records of the rest are counted together as account 'other' (narrow the run with --scope)"

@@ -5,4 +5,6 @@ public enum EstateWarning: Sendable, Equatable {
     case unitSpansVPCs(account: String, region: String, unit: String, vpcs: [String])
     /// More units than one worker keeps apart: the rest were counted together as account "other".
     case unitsOverflowed(capacity: Int)
+    /// `--region` was given, but these scopes' records or S3 keys name their own region, which wins.
+    case regionOptionNotUsed(option: String, regions: [String], scopes: Int)
 }
