@@ -22,7 +22,8 @@
 /// exactness.
 ///
 /// `--since/--until` are exact when given to `flowscan sql`: the query keeps records whose
-/// [start, end] overlaps the window (the report's own test) before grouping. Given only to the
+/// [start, end] overlaps the window (the report's own test) before grouping, NODATA and SKIPDATA
+/// records whatever the window (the report counts them so). Given only to the
 /// report on pre-aggregated rows, a row counts whole when its [min(start), max(end)] overlaps
 /// the window: the records of at most the edge hours are then in or out together.
 public enum PreAggregation {

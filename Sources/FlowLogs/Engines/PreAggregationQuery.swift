@@ -119,11 +119,19 @@ public struct PreAggregationQuery: Sendable {
     /// `end`, quoted for the engine (a reserved word in all three).
     var quotedEnd: String { engine == .spark ? "`end`" : "\"end\"" }
 
-    /// The record filter: the report's window test, and Athena's partition pruning on `day`.
+    /// The record filter: the report's window test (on OK records: the report counts NODATA and
+    /// SKIPDATA records whatever the window), and Athena's partition pruning on `day`.
     func whereConditions() -> [String] {
         var conditions: [String] = []
-        if let until { conditions.append("start <= \(until)") }
-        if let since { conditions.append("\(quotedEnd) >= \(since)") }
+        var window: [String] = []
+        if let until { window.append("start <= \(until)") }
+        if let since { window.append("\(quotedEnd) >= \(since)") }
+        if !window.isEmpty {
+            // The report counts NODATA and SKIPDATA records whatever the window: so does the query.
+            conditions.append(fields.contains(.logStatus)
+                ? "(log_status IN ('NODATA', 'SKIPDATA') OR (" + window.joined(separator: " AND ") + "))"
+                : window.joined(separator: "\n    AND "))
+        }
         if engine == .athena, case .location = source, since != nil || until != nil {
             // A record's file is delivered after its window: a day's folder holds records that
             // started up to a day before it (the day partition only prunes, the test above decides).

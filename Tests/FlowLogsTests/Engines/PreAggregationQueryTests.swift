@@ -57,7 +57,7 @@ import Testing
         // Trino's quoting in the query, the S3 key for the region, the window and the day pruning.
         #expect(text.contains("MAX(\"end\") AS \"end\""))
         #expect(text.contains("regexp_extract(\"$path\", '(?:/vpcflowlogs/|aws-region=)([a-z0-9-]+)', 1) AS region"))
-        #expect(text.contains("WHERE start <= 1795564799\n    AND \"end\" >= 1795478400\n    AND day >= '2026/11/23'\n    AND day <= '2026/11/25'"))
+        #expect(text.contains("WHERE (log_status IN ('NODATA', 'SKIPDATA') OR (start <= 1795564799 AND \"end\" >= 1795478400))\n    AND day >= '2026/11/23'\n    AND day <= '2026/11/25'"))
         #expect(text.contains("GROUP BY\n  account_id,\n  region,\n  interface_id,"))
         #expect(!text.contains("`end` >=") && !text.contains("LIMIT"))
         #expect(text.hasSuffix("bytes_missing;\n"))
