@@ -78,7 +78,7 @@ enum ReportCommand: Runnable {
 
     /// `--output aggregate`: the pre-aggregated rows of the records read, as CSV (no prefixes needed).
     private static func aggregate(_ arguments: ParsedArguments, options: AnalysisOptions) throws -> ExitStatus {
-        let (csv, inputs) = try ProgressDisplay.around(arguments) { progress in
+        let (csv, inputs) = ProgressDisplay.around(arguments) { progress in
             AggregateRows.run(paths: arguments.positionals, options: options.read, since: options.since, until: options.until,
                               jobs: options.jobs, progress: progress)
         }

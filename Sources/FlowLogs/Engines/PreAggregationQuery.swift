@@ -32,7 +32,7 @@ public struct PreAggregationQuery: Sendable {
     /// The window (Unix seconds): records whose [start, end] overlaps it, as the report keeps them.
     public var since: UInt64?
     public var until: UInt64?
-    /// Where DuckDB's `COPY` and Spark's `write.csv` put the result.
+    /// Where DuckDB's `COPY` (Parquet when it ends in `.parquet`) and Spark's `write.csv` put the result.
     public var resultPath = "flowscan-rows.csv"
     /// The table Athena's `CREATE EXTERNAL TABLE` makes (or Spark's view).
     public var tableName = "flowscan_flow_logs"
@@ -72,7 +72,9 @@ public struct PreAggregationQuery: Sendable {
             out += "\n-- 2. The query; write its result with a header: spark.sql(QUERY).write.csv('\(resultPath)', header=True)\n"
             out += select() + ";\n"
         case .duckdb:
-            out += "\nCOPY (\n" + select() + "\n) TO '\(sqlString(resultPath))' (HEADER, DELIMITER ',');\n"
+            // A `.parquet` result is written as Parquet (flowscan's Parquet reader reads it), else CSV.
+            let options = resultPath.hasSuffix(".parquet") ? "(FORMAT parquet)" : "(HEADER, DELIMITER ',')"
+            out += "\nCOPY (\n" + select() + "\n) TO '\(sqlString(resultPath))' \(options);\n"
         }
         return out
     }
@@ -106,7 +108,8 @@ public struct PreAggregationQuery: Sendable {
         inner.append("\(end) AS \(quotedEnd)")
 
         var outer = keys.map(PreAggregation.columnName)
-        outer += ["SUM(packets) AS packets", "SUM(bytes) AS bytes", "MIN(start) AS start",
+        // SUM of a BIGINT is a HUGEINT in DuckDB (a DOUBLE in its Parquet output): cast back.
+        outer += ["CAST(SUM(packets) AS BIGINT) AS packets", "CAST(SUM(bytes) AS BIGINT) AS bytes", "MIN(start) AS start",
                   "MAX(\(quotedEnd)) AS \(quotedEnd)", "COUNT(*) AS records"]
         var text = "SELECT\n  " + outer.joined(separator: ",\n  ") + "\nFROM (\n  SELECT\n    "
         text += inner.joined(separator: ",\n    ") + "\n  FROM " + from()

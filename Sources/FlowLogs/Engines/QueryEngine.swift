@@ -11,7 +11,8 @@ public enum QueryEngine: String, CaseIterable, Sendable {
 /// Every way the three dialects differ in what `flowscan sql` prints, in one place (the README's
 /// table is this one). The SELECT itself is kept to what Trino, Spark SQL and DuckDB share:
 /// `CASE`, `LIKE`, `%`, `SUM`/`MIN`/`MAX`/`COUNT(*)`, `regexp_extract(text, pattern, group)`,
-/// a subquery in `FROM`, and `GROUP BY` by column names (no ordinals, no `FILTER`, no `/`).
+/// a subquery in `FROM`, `GROUP BY` by column names (no ordinals, no `FILTER`, no `/`), and
+/// `CAST(SUM(…) AS BIGINT)` (DuckDB's SUM of a BIGINT is a HUGEINT, a DOUBLE in its Parquet output).
 public struct EngineDialect: Sendable {
     public let engine: QueryEngine
     /// How `end` (a reserved word) is written in queries.

@@ -74,7 +74,8 @@ import Testing
         return object
     }
 
-    static func compare(engine: QueryEngine, plan: SyntheticVPC.FormatPlan, parquet: Bool, window: (UInt64, UInt64)? = nil) throws {
+    static func compare(engine: QueryEngine, plan: SyntheticVPC.FormatPlan, parquet: Bool, window: (UInt64, UInt64)? = nil,
+                        parquetResult: Bool = false) throws {
         let directory = TemporaryDirectory()
         let (folder, parts) = try generate(plan, parquet: parquet, in: directory)
         try #require(parts.count == (plan == .both ? 2 : 1))
@@ -86,7 +87,7 @@ import Testing
             query.layout = parquet ? .parquet : .text
             query.since = window?.0
             query.until = window?.1
-            query.resultPath = directory.path("rows-\(index)" + (engine == .spark ? "" : ".csv"))
+            query.resultPath = directory.path("rows-\(index)" + (engine == .spark ? "" : parquetResult ? ".parquet" : ".csv"))
             let sql = directory.write("query-\(index).sql", query.text())
             let started = Date()
             let script = engine == .duckdb ? duckDBScript : sparkScript
@@ -107,7 +108,7 @@ import Testing
         let recordCount = aggregated.files.reduce(0) { $0 + $1.preAggregatedRecords }
         print("\(engine) \(plan.rawValue)\(parquet ? " parquet" : ""): \(recordCount) records in, \(rowCount) rows out")
         #expect(rowCount > 0 && rowCount < recordCount)
-        #expect(aggregated.files.allSatisfy { $0.malformed == 0 && $0.content == .flowLogCSV })
+        #expect(aggregated.files.allSatisfy { $0.malformed == 0 && ($0.content == .flowLogCSV || parquetResult && $0.compression == "parquet") })
         #expect((raw["nat"] as? [String: Any])?["bytes"] as? Int ?? 0 > 0)
         // Under a window the raw logs hold more records than the window's rows stand for.
         for key in Set(raw.keys).union(rows.keys).sorted() where window == nil || key != "records" {
@@ -149,6 +150,15 @@ import Testing
             return
         }
         try Self.compare(engine: .duckdb, plan: .both, parquet: true)
+    }
+
+    /// DuckDB's result written as Parquet (`--to rows.parquet`) reads through flowscan's Parquet reader.
+    @Test func duckDBParquetResultsGiveTheRawReport() throws {
+        guard Self.hasPython("duckdb") else {
+            print("skipped: duckdb is not installed (pip install duckdb)")
+            return
+        }
+        try Self.compare(engine: .duckdb, plan: .v5, parquet: false, parquetResult: true)
     }
 
     /// `--since`/`--until` inside hours (not on bucket boundaries): exact, as the query filters records first.
