@@ -114,12 +114,15 @@ enum ReportCommand: Runnable {
 
     /// --pricing and the price flags (also `prices show`'s).
     static let priceOptions: [Option] = [
-            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
+            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, interface_endpoint_gb_next_4pb, interface_endpoint_gb_over_5pb,\npublic_ipv4_hour, cross_az_gb, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
             .value("nat-gateway-hour", "USD", "NAT gateway price per hour (us-east-1: 0.045)."),
             .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (us-east-1: 0.045)."),
             .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (us-east-1: 0.01)."),
             .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (us-east-1: 0.01)."),
             .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (us-east-1: 0.005)."),
+            .value("interface-endpoint-gb-next-4pb", "USD", "Interface endpoint price per GB beyond 1 PB a month in the region\n(us-east-1: 0.006)."),
+            .value("interface-endpoint-gb-over-5pb", "USD", "Interface endpoint price per GB beyond 5 PB a month in the region\n(us-east-1: 0.004)."),
+            .value("cross-az-gb", "USD", "Cross-AZ data transfer price per GB, each direction (us-east-1: 0.01;\nshown by 'prices show', not used by the report)."),
     ]
 
     /// The price table's row for the VPC's region, then --pricing, then the price flags.
