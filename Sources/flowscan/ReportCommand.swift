@@ -16,7 +16,7 @@ enum ReportCommand: Runnable {
         options: [
             SharedOptions.prefixes,
             SharedOptions.format,
-            SharedOptions.output(["text", "json", "markdown", "html"]),
+            SharedOptions.output(["text", "json", "markdown", "html", "aggregate"]),
             .value("nat-eni", "ID", "A NAT gateway's interface id (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-ip", "ADDRESS", "A NAT gateway's private IP (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-gateways", "FILE", "The JSON printed by 'aws ec2 describe-nat-gateways'."),
@@ -37,7 +37,7 @@ enum ReportCommand: Runnable {
         ])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
-        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html"])
+        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html", "aggregate"])
         var options = AnalysisOptions()
         options.read = try SharedOptions.readOptions(arguments)
         options.natHints = try natHints(arguments)
@@ -63,6 +63,7 @@ enum ReportCommand: Runnable {
             return filter
         }
         options.topScopes = try arguments.value("top-scopes", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 5
+        if output == "aggregate" { return try aggregate(arguments, options: options) }
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
         let report = try ProgressDisplay.around(arguments) { progress in
             try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
@@ -87,6 +88,21 @@ enum ReportCommand: Runnable {
         }
         if report.thresholdExceeded { return .thresholdExceeded }
         return report.inputs.isComplete ? .success : .partialInput
+    }
+
+    /// `--output aggregate`: the pre-aggregated rows of the records read, as CSV (no prefixes needed).
+    private static func aggregate(_ arguments: ParsedArguments, options: AnalysisOptions) throws -> ExitStatus {
+        let (csv, inputs) = ProgressDisplay.around(arguments) { progress in
+            AggregateRows.run(paths: arguments.positionals, options: options.read, since: options.since, until: options.until,
+                              jobs: options.jobs, progress: progress)
+        }
+        InputProblemsDisplay.show(inputs)
+        if let nothing = inputs.nothingReadReason {
+            Console.error("flowscan: \(nothing.sentence)\n")
+            return .nothingRead
+        }
+        Console.output(csv)
+        return inputs.isComplete ? .success : .partialInput
     }
 
     /// NAT gateways from --nat-eni, --nat-ip and --nat-gateways.
