@@ -9,7 +9,9 @@ enum ReportCommand: Runnable {
         discussion: """
         Reads VPC Flow Logs (files, folders synced from S3, - for standard input), counts the bytes
         that pass the NAT gateways by the AWS service and region they go to, prices them, and says
-        what gateway and interface endpoints would save. Also: 'flowscan report PATH...'.
+        what gateway and interface endpoints would save; a bucket of many accounts, regions and VPCs
+        gives one scope per VPC, at its region's prices, and the estate's totals first.
+        Also: 'flowscan report PATH...'.
         """,
         options: [
             SharedOptions.prefixes,
@@ -21,11 +23,13 @@ enum ReportCommand: Runnable {
             .value("vpc-cidr", "CIDR", "Private space beyond RFC 1918, 100.64.0.0/10 and fc00::/7\n(repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("since", "TIME", "Keep records whose [start, end] overlaps from TIME (ISO-8601 or Unix seconds)."),
             .value("until", "TIME", "Keep records whose [start, end] overlaps up to TIME."),
-            .value("region", "REGION", "The VPC's region (default: the records' region field, else the S3 key path)."),
+            .value("region", "REGION", "The region of input whose records and path name none (the records'\nregion field, then the S3 key path, win)."),
+            .value("scope", "ACCOUNT[/REGION[/VPC]]", "Keep only this scope (repeatable, or a comma list); VPC is a vpc-id\nor a flow log id (fl-...).", repeatable: true, commaList: true),
+            .value("top-scopes", "N", "Scopes shown in detail by the text and Markdown reports (default 5;\nall are in the JSON)."),
         ] + priceOptions + [
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
-            .value("fail-above", "USD", "Exit with status 3 when the monthly saving available exceeds USD."),
+            .value("fail-above", "USD", "Exit with status 3 when the monthly saving available (the sum over\nthe scopes) exceeds USD."),
             .flag("no-file-list", "JSON: list in inputs.files only the files with a problem\n(default: every file; inputs.totals is whole either way)."),
             SharedOptions.jobs,
             SharedOptions.progress,
@@ -52,6 +56,13 @@ enum ReportCommand: Runnable {
         options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
         options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
         options.jobs = try SharedOptions.jobsValue(arguments)
+        options.scopes = try arguments.list("scope").map { text throws(UsageError) in
+            guard let filter = ScopeFilter(text) else {
+                throw .invalidValue(option: "--scope", value: text, expected: "ACCOUNT, ACCOUNT/REGION or ACCOUNT/REGION/VPC (e.g. 123456789012/eu-west-1/vpc-0abc)")
+            }
+            return filter
+        }
+        options.topScopes = try arguments.value("top-scopes", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 5
         if output == "aggregate" { return try aggregate(arguments, options: options) }
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
         let report = try ProgressDisplay.around(arguments) { progress in
@@ -63,8 +74,11 @@ enum ReportCommand: Runnable {
             Console.error("flowscan: \(nothing.sentence)\n")
             return .nothingRead
         }
-        for warning in report.warnings where warning.isAboutTheWindow {
-            Console.error("flowscan: warning: \(warning.message)\n")
+        var said = Set<String>()
+        for scope in report.scopes {
+            for warning in scope.report.warnings where warning.isAboutTheWindow && said.insert(warning.message).inserted {
+                Console.error("flowscan: warning: \(warning.message)\n")
+            }
         }
         switch output {
         case "json": Console.output(report.json(fileList: !arguments.flag("no-file-list")))

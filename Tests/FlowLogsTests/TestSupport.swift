@@ -97,3 +97,10 @@ extension Report {
     /// The warnings as the report words them, for tests that check a sentence.
     var warningSentences: [String] { warnings.map(\.sentence) }
 }
+
+/// The report JSON's first scope (`scopes[0]`, schema `flowscan.report/2`): the per-VPC keys
+/// (`nat`, `destinations`, `savings`…) of a single-VPC run.
+func firstScope(_ json: String) -> [String: Any]? {
+    let document = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+    return (document?["scopes"] as? [[String: Any]])?.first
+}

@@ -28,6 +28,10 @@ public struct AnalysisOptions: Sendable {
     public var tableCapacity = 1 << 15
     /// Files read at once (`InputScan.jobs`).
     public var jobs = 0
+    /// `--scope`: the scopes kept (empty: all).
+    public var scopes: [ScopeFilter] = []
+    /// `--top-scopes`: scopes shown in detail by the text and Markdown reports.
+    public var topScopes = 5
 
     public init() {}
 

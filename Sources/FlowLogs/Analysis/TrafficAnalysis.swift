@@ -2,23 +2,76 @@
 /// computed from the aggregates and the stages before it (`Stages/`), so there is no order of
 /// calls to remember and each can be tested alone.
 public enum TrafficAnalysis {
-    /// Discovers and reads `paths`, then computes the report.
-    /// - Throws: `AnalysisError` when the VPC's region cannot be told.
+    /// Discovers and reads `paths`, routing records by scope (account × region × VPC), then
+    /// computes one report per scope.
+    /// - Throws: `AnalysisError` when a scope's region cannot be told.
     /// - Parameter progress: given the inputs found, a progress object for the scan to update.
     public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
-                           progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> Report {
+                           progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> EstateReport {
         let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
                                       until: options.until, tableCapacity: options.tableCapacity)
         let entries = InputDiscovery.discover(paths)
         let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))
-        let (files, traffic) = scan.run(entries) { TrafficAggregator(context: context) }
-        return try report(from: traffic, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
+        var (files, traffic) = scan.run(entries) { ScopedTraffic(context: context) }
+        var join = ScopeJoin(traffic.take(), defaultRegion: options.region)
+        return try estate(from: &join, context: context, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
+    }
+
+    /// One report per scope that `options.scopes` keeps, heaviest first.
+    static func estate(from join: inout ScopeJoin, context: AnalysisContext, inputs: Inspection, prefixFile: PrefixFileInfo,
+                       options: AnalysisOptions) throws(AnalysisError) -> EstateReport {
+        var scopes: [ScopeReport] = []
+        var outside = (scopes: 0, records: UInt64(0))
+        for index in join.scopes.indices {
+            var scope = join.scopes[index]
+            scope.traffic = join.takeTraffic(index)
+            let region = scope.region ?? options.region
+            if !options.scopes.isEmpty, !options.scopes.contains(where: {
+                $0.matches(account: scope.account, region: region ?? "unknown", vpc: scope.vpc, flowLogs: scope.flowLogs)
+            }) {
+                outside.scopes += 1
+                outside.records += scope.traffic.counters.considered
+                continue
+            }
+            let resolved = try RegionSource.resolve(scope.traffic, unitRegion: scope.region, option: options.region)
+            let report = try report(from: scope.traffic, inputs: inputs, prefixFile: prefixFile, options: options, region: resolved)
+            scopes.append(ScopeReport(account: scope.account, region: report.region, vpc: scope.vpc, flowLogs: scope.flowLogs,
+                                      scopeKey: scope.key, report: report))
+        }
+        if scopes.isEmpty {
+            // Nothing read (or nothing kept): one empty scope, so every output has its shape.
+            let empty = TrafficAggregator(context: context)
+            let report = try report(from: empty, inputs: inputs, prefixFile: prefixFile, options: options)
+            scopes.append(ScopeReport(account: ScopeUnit.unknownAccount, region: report.region, vpc: nil, flowLogs: [],
+                                      scopeKey: .accountRegion, report: report))
+        }
+        scopes.sort { lhs, rhs in
+            if lhs.report.nat.bytes != rhs.report.nat.bytes { return lhs.report.nat.bytes > rhs.report.nat.bytes }
+            return (lhs.account, lhs.region, lhs.vpc ?? "", lhs.flowLogs.first ?? "") < (rhs.account, rhs.region, rhs.vpc ?? "", rhs.flowLogs.first ?? "")
+        }
+        var estate = EstateReport(inputs: inputs, prefixes: prefixFile, scopes: scopes)
+        estate.warnings = join.warnings
+        if let option = options.region {
+            let others = scopes.filter { $0.report.regionSource != .option && $0.report.regionSource != .unneeded && $0.region != option }
+            if !others.isEmpty {
+                estate.warnings.append(.regionOptionNotUsed(option: option, regions: Set(others.map(\.region)).sorted(), scopes: others.count))
+            }
+        }
+        estate.outsideScopes = outside
+        estate.scopeFilters = options.scopes
+        estate.failAbove = options.failAbove
+        estate.topScopes = options.topScopes
+        return estate
     }
 
     /// Computes the report from the merged aggregates of one VPC's records.
+    /// - Parameter region: the scope's region and where it came from; nil: told by the
+    ///   aggregates and `options.region` (`RegionSource.resolve`).
     static func report(from traffic: TrafficAggregator, inputs: Inspection, prefixFile: PrefixFileInfo,
-                       options: AnalysisOptions) throws(AnalysisError) -> Report {
-        let (region, regionSource) = try RegionSource.resolve(traffic, option: options.region)
+                       options: AnalysisOptions, region scopeRegion: (region: String, source: RegionSource)? = nil) throws(AnalysisError) -> Report {
+        let resolved: (region: String, source: RegionSource)
+        if let scopeRegion { resolved = scopeRegion } else { resolved = try RegionSource.resolve(traffic, option: options.region) }
+        let (region, regionSource) = resolved
         let names = ServiceRegionNames(serviceRegions: traffic.context.prefixes.serviceRegions, vpcRegion: region)
         let gateways = GatewayIdentification(traffic: traffic, hints: options.natHints)
         let counted = CountedTraffic(traffic: traffic, gateways: gateways)

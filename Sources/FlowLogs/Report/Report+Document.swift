@@ -8,9 +8,16 @@ extension Report {
 
     func document() -> ReportDocument {
         var document = ReportDocument(title: "flowscan: NAT gateway traffic to AWS services, \(region)")
-        document.sections = [overview()] + inputsSection() + [gatewaysSection(), destinationsSection(), costSection(), savingsSection(),
-                             sourcesSection(), exposureSection(), checksSection(), basisSection()]
+        document.sections = sections()
         return document
+    }
+
+    /// The report's sections; `scope` names the scope in the Summary, and `inEstate` leaves out
+    /// what the estate says once for every scope (inputs, prefixes, --fail-above).
+    func sections(scope: String? = nil, inEstate: Bool = false) -> [ReportDocument.Section] {
+        [overview(scope: scope, inEstate: inEstate)] + (inEstate ? [] : inputsSection())
+            + [gatewaysSection(), destinationsSection(), costSection(), savingsSection(),
+               sourcesSection(), exposureSection(), checksSection(), basisSection()]
     }
 
     private func size(_ bytes: UInt64) -> String { NumberText.bytes(bytes) }
@@ -20,15 +27,16 @@ extension Report {
     private func usd(_ value: Double) -> String { NumberText.dollars(value) }
     private func price(_ value: Double) -> String { NumberText.price(value) }
 
-    private func overview() -> ReportDocument.Section {
+    private func overview(scope: String? = nil, inEstate: Bool = false) -> ReportDocument.Section {
         let totals = inputs.totals
         let notFlowLogs = inputs.problems.filter { $0.kind == .notFlowLog }.count
-        var pairs: [(String, String)] = [
-            ("region", "\(region) (from \(regionSourceText))"),
-            ("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped"
+        var pairs: [(String, String)] = scope.map { [("scope", $0)] } ?? []
+        pairs.append(("region", "\(region) (from \(regionSourceText))"))
+        if !inEstate {
+            pairs.append(("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped"
                 + (notFlowLogs > 0 ? ", \(notFlowLogs) not flow logs" : "") + "), "
-                + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"),
-        ]
+                + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"))
+        }
         if let window {
             pairs.append(("window", "\(UnixTime.iso8601(window.start)) to \(UnixTime.iso8601(window.end)) "
                 + "(\(NumberText.decimal(window.hours, 2)) hours\(window.isRough ? ", rough projection" : ""))"))
@@ -36,12 +44,14 @@ extension Report {
             pairs.append(("window", "no NAT traffic counted"))
         }
         let age = prefixes.ageDays.map { ", \(NumberText.decimal($0, 1)) days old" } ?? ""
-        pairs.append(("prefixes", "\(prefixes.path) (\(prefixes.origin)), created \(prefixes.createDate)\(age), syncToken \(prefixes.syncToken)"))
+        if !inEstate {
+            pairs.append(("prefixes", "\(prefixes.path) (\(prefixes.origin)), created \(prefixes.createDate)\(age), syncToken \(prefixes.syncToken)"))
+        }
         pairs.append(("vantage", vantage.rawValue))
         pairs.append(("NAT bytes", "\(NumberText.grouped(nat.bytes)) (\(NumberText.bytes(nat.bytes))): "
             + "\(NumberText.bytes(nat.bytesOut)) out, \(NumberText.bytes(nat.bytesIn)) in, \(NumberText.grouped(nat.records)) records"))
         pairs.append(("saving available", "\(usd(savings.totalMonthlyUSD)) per month"
-            + (failAbove.map { " (--fail-above \(usd($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")))
+            + (inEstate ? "" : failAbove.map { " (--fail-above \(usd($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")))
         var section = ReportDocument.Section(title: "Summary", blocks: [.pairs(pairs), .line(vantage.reason)])
         if !warnings.isEmpty {
             section.blocks.append(.subheading("Warnings"))
@@ -51,7 +61,7 @@ extension Report {
     }
 
     /// The inputs with a problem (none: no section), the first `top` of them.
-    private func inputsSection() -> [ReportDocument.Section] {
+    func inputsSection() -> [ReportDocument.Section] {
         let problems = inputs.problems
         guard !problems.isEmpty else { return [] }
         var section = ReportDocument.Section(title: "Inputs", blocks: [.bullets(problems.prefix(top).map(\.sentence))])

@@ -1,17 +1,12 @@
 extension Report {
-    /// The `--output html` report: one self-contained page (no scripts, no requests; README,
-    /// "HTML report"). Every figure is written from this report value as the JSON output writes
-    /// it, inside `<data value="…">`, with a readable form as its text.
-    /// The chart of NAT bytes over time is drawn from `hourly` when the window has any.
-    public func html() -> String {
-        var html = HTMLWriter()
-        let title = "flowscan: NAT gateway traffic to AWS services, \(region)"
-        HTMLPage.write(title: title, styleSheet: HTMLStyleSheet.report, into: &html) { body in
-            body.element("header") { header in
-                header.element("h1", text: "NAT gateway traffic to AWS services")
-                header.element("p", [("class", "muted")], text: "flowscan audit report · \(region)")
-            }
-            writeHeadline(into: &body)
+    /// One scope's part of the `--output html` page (`EstateReport.html`): every figure is
+    /// written from this report value as the JSON output writes it, inside `<data value="…">`,
+    /// with a readable form as its text. The chart of NAT bytes over time is drawn from
+    /// `hourly` when the window has any.
+    /// - Parameter headline: `false` leaves out the three headline figures (a single-scope page
+    ///   shows the estate's, which are the same).
+    func writeScope(into body: inout HTMLWriter, headline: Bool) {
+            if headline { writeHeadline(into: &body, amountClass: "amount scope-amount") }
             writeFacts(into: &body)
             writeWarnings(into: &body)
             writeDestinations(hourly: hourly.hours.isEmpty ? nil : hourly, into: &body)
@@ -22,24 +17,12 @@ extension Report {
             writeExposure(into: &body)
             writeChecks(into: &body)
             writeBasis(into: &body)
-            writeInputs(into: &body)
-            body.element("footer") { footer in
-                footer.element("p") { p in
-                    p.text("Written by flowscan from the same report as ")
-                    p.element("code", text: "--output json")
-                    p.text(" (schema ")
-                    p.element("code", text: "flowscan.report/1")
-                    p.text("). Hover a chart for its figures; every table figure carries its exact value.")
-                }
-            }
-        }
-        return html.text
     }
 
     // MARK: Top of the page
 
     /// Today's monthly cost, the saving available and the public-path share, as three figures.
-    private func writeHeadline(into html: inout HTMLWriter) {
+    private func writeHeadline(into html: inout HTMLWriter, amountClass: String) {
         let share = exposure.publicShare
         let cards: [(HTMLWriter.Cell, String)] = [
             (ReportFigure.usd(cost.monthlyTotalUSD), "NAT gateway cost per month today"),
@@ -50,7 +33,7 @@ extension Report {
         html.element("div", [("class", "headline")]) { line in
             for (figure, caption) in cards {
                 line.element("div", [("class", "figure")]) { card in
-                    card.element("span", [("class", "amount")]) { $0.cell(figure) }
+                    card.element("span", [("class", amountClass)]) { $0.cell(figure) }
                     card.element("span", [("class", "caption")], text: caption)
                 }
             }

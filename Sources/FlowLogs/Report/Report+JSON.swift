@@ -1,12 +1,10 @@
 extension Report {
-    /// The `--output json` document (schema `flowscan.report/1`; README, "JSON output"): the
-    /// figures first, then `inputs` (the file list grows with the bucket, so it comes last).
-    /// - Parameter fileList: `false` (`--no-file-list`) keeps in `inputs.files` only the files
-    ///   with a problem (skipped, damaged, malformed lines); `inputs.totals` stays whole.
-    public func json(fileList: Bool = true) -> String {
-        var json = JSONWriter()
+    /// One scope's object in the `--output json` document's `scopes` (schema `flowscan.report/2`;
+    /// README, "JSON output"): `leading` writes the scope's account, region and VPC, then the
+    /// per-VPC figures follow; the prefixes and inputs are the estate's (`EstateReport.json`).
+    func writeScope(into json: inout JSONWriter, leading: (inout JSONWriter) -> Void) {
         json.object { json in
-            json.field("schema", "flowscan.report/1")
+            leading(&json)
             json.field("window") { json in
                 guard let window else { return json.null() }
                 json.object { json in
@@ -16,9 +14,7 @@ extension Report {
                     json.field("rough", window.isRough)
                 }
             }
-            json.field("region", region)
             json.field("region_source", regionSourceText)
-            json.field("prefixes") { writePrefixes(&$0) }
             json.field("prices") { json in
                 json.object { json in
                     for (key, value) in prices.fields { json.field(key, value, places: 4) }
@@ -66,16 +62,10 @@ extension Report {
             json.field("threshold_exceeded", thresholdExceeded)
             json.field("assumptions", strings: assumptions.map(\.sentence))
             json.field("warnings", strings: warnings.map(\.sentence))
-            var shown = inputs
-            if !fileList {
-                shown.files = inputs.files.filter { $0.status != .ok || $0.malformed > 0 }
-            }
-            json.field("inputs") { shown.write(into: &$0) }
         }
-        return json.text + "\n"
     }
 
-    private func writePrefixes(_ json: inout JSONWriter) {
+    static func writePrefixes(_ prefixes: PrefixFileInfo, into json: inout JSONWriter) {
         json.object { json in
             json.field("path", prefixes.path)
             json.field("origin", prefixes.origin)

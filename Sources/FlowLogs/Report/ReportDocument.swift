@@ -15,6 +15,10 @@ struct ReportDocument {
     struct Section {
         var title: String
         var blocks: [Block] = []
+        /// 0 for a section; 1 for a section inside a scope's (one level down in Markdown).
+        var depth = 0
+        /// A scope's heading: underlined in text.
+        var underlined = false
     }
 
     var title: String
@@ -27,6 +31,7 @@ struct ReportDocument {
         var out = TerminalText.safe(title) + "\n"
         for section in sections {
             out += "\n" + TerminalText.safe(section.title) + "\n"
+            if section.underlined { out += String(repeating: "=", count: min(width, TerminalText.safe(section.title).count)) + "\n" }
             for block in section.blocks {
                 switch block {
                 case let .line(text):
@@ -72,7 +77,7 @@ struct ReportDocument {
     func markdown() -> String {
         var out = "# " + Self.inline(title) + "\n"
         for section in sections {
-            out += "\n## " + Self.inline(section.title) + "\n\n"
+            out += "\n##" + String(repeating: "#", count: section.depth) + " " + Self.inline(section.title) + "\n\n"
             for block in section.blocks {
                 switch block {
                 case let .line(text):
@@ -93,7 +98,7 @@ struct ReportDocument {
                     for item in items { out += "- " + Self.inline(item) + "\n" }
                     out += "\n"
                 case let .subheading(text):
-                    out += "### " + Self.inline(text) + "\n\n"
+                    out += "###" + String(repeating: "#", count: section.depth) + " " + Self.inline(text) + "\n\n"
                 }
             }
         }

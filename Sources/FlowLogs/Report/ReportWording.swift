@@ -269,3 +269,61 @@ extension PriceSource {
         }
     }
 }
+
+extension EstateWarning {
+    /// The warning as the report prints it.
+    var sentence: String {
+        switch self {
+        case let .unitSpansVPCs(account, region, unit, vpcs):
+            return "\(unit) (account \(account), \(region)) shares interfaces with \(vpcs.count) VPCs (\(vpcs.joined(separator: ", "))): "
+                + "it covers several VPCs or a VPC's flow log was recreated, so it is reported as a scope of its own, joined to none of them"
+        case let .regionOptionNotUsed(option, regions, scopes):
+            return "--region \(option) names only the region of input that carries none: "
+                + (scopes == 1 ? "the scope's" : "\(scopes) scopes'") + " records or S3 keys name their own (\(regions.joined(separator: ", "))), which "
+                + (scopes == 1 ? "is" : "are") + " used instead"
+        case let .unitsOverflowed(capacity):
+            return "more than \(NumberText.grouped(capacity)) account, region and VPC units were read by one worker: "
+                + "the records of the rest are counted together as account 'other' (narrow the run with --scope)"
+        }
+    }
+
+    /// The warning as standard error shows it.
+    public var message: String { sentence }
+}
+
+/// The wording of the estate view (several scopes in one run).
+enum EstateWording {
+    static func title(scopes: Int, regions: [String]) -> String {
+        "flowscan: NAT gateway traffic to AWS services, \(NumberText.count(scopes, "scope")) in \(regions.count == 1 ? regions[0] : NumberText.count(regions.count, "region"))"
+    }
+
+    /// The header line that names a single-scope run's scope.
+    static func scopeLine(_ scope: ScopeReport) -> String {
+        "\(scope.label) (\(keyText(scope)))"
+    }
+
+    /// Which key made the scope, in words.
+    static func keyText(_ scope: ScopeReport) -> String {
+        switch scope.scopeKey {
+        case .vpcID:
+            return "key vpc-id" + (scope.flowLogs.isEmpty ? "" : "; flow logs \(scope.flowLogs.joined(separator: ", "))")
+        case .flowLog:
+            return "key flow log: no vpc-id in the format"
+        case .accountRegion:
+            return "key account × region: no vpc-id, no flow log id"
+        }
+    }
+
+    static func scopeHeading(_ index: Int, of count: Int, _ scope: ScopeReport) -> String {
+        "Scope \(index + 1) of \(count): \(scope.label)"
+    }
+
+    static func leftToJSON(_ count: Int, top: Int) -> String {
+        "\(NumberText.count(count, "more scope")) beyond --top-scopes \(top) \(count == 1 ? "is" : "are") only in the summary above and in --output json."
+    }
+
+    static func outside(_ outside: (scopes: Int, records: UInt64), filters: [ScopeFilter]) -> String {
+        "\(filters.map(\.description).joined(separator: ", ")): \(NumberText.count(outside.scopes, "other scope")) "
+            + "(\(NumberText.grouped(outside.records)) records) set aside"
+    }
+}

@@ -15,6 +15,9 @@ public struct HTMLWriter {
 
     /// The markup written so far.
     public private(set) var bytes: [UInt8] = []
+    /// Put before every `id` and `aria-labelledby` value, so that one page can hold the same
+    /// parts several times (one per scope) with ids that stay unique.
+    public var idPrefix = ""
 
     public init() {
         bytes.reserveCapacity(16_384)
@@ -152,7 +155,8 @@ public struct HTMLWriter {
             bytes.append(ASCII.space)
             append(attribute.name)
             bytes.append(contentsOf: Array("=\"".utf8))
-            Self.escape(attribute.value, attribute: true, into: &bytes)
+            let prefixed = !idPrefix.isEmpty && (attribute.name.description == "id" || attribute.name.description == "aria-labelledby")
+            Self.escape(prefixed ? idPrefix + attribute.value : attribute.value, attribute: true, into: &bytes)
             bytes.append(ASCII.quote)
         }
     }

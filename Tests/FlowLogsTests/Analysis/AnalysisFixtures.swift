@@ -27,6 +27,17 @@ enum AnalysisFixtures {
         var options = AnalysisOptions()
         options.region = region
         configure(&options)
+        return try TrafficAnalysis.run(paths: [path], prefixes: prefixes, prefixFile: prefixFile, options: options).scopes[0].report
+    }
+
+    /// Like `analyse`, the whole estate (every scope the lines make).
+    static func analyseEstate(_ lines: [String], region: String? = "us-east-1",
+                              configure: (inout AnalysisOptions) -> Void = { _ in }) throws -> EstateReport {
+        let directory = TemporaryDirectory()
+        let path = directory.write("flows.log", lines.joined(separator: "\n") + "\n")
+        var options = AnalysisOptions()
+        options.region = region
+        configure(&options)
         return try TrafficAnalysis.run(paths: [path], prefixes: prefixes, prefixFile: prefixFile, options: options)
     }
 

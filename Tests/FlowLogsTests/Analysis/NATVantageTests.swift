@@ -62,8 +62,10 @@ struct NATVantageTests {
             options.formats = plan
             let folder = directory.path(plan.rawValue)
             let truth = try SyntheticVPC(options: options).write(to: folder)
-            let report = try TrafficAnalysis.run(paths: [folder], prefixes: syntheticPrefixes, prefixFile: F.prefixFile,
+            let estate = try TrafficAnalysis.run(paths: [folder], prefixes: syntheticPrefixes, prefixFile: F.prefixFile,
                                                  options: AnalysisOptions())
+            #expect(estate.scopes.count == 1, "format \(plan.rawValue): one VPC, one scope")
+            let report = estate.scopes[0].report
             #expect(report.nat.bytes == truth.natBytes, "format \(plan.rawValue)")
             totals.append(report.nat.bytes)
         }
@@ -80,7 +82,7 @@ struct NATVantageTests {
         let directory = TemporaryDirectory()
         let truth = try SyntheticVPC(options: options).write(to: directory.url.path)
         let report = try TrafficAnalysis.run(paths: [directory.url.path], prefixes: syntheticPrefixes,
-                                             prefixFile: F.prefixFile, options: AnalysisOptions())
+                                             prefixFile: F.prefixFile, options: AnalysisOptions()).scopes[0].report
         #expect(report.vantage == (interfaces == .instances ? .instanceInterface : .natInterface))
         for destination in report.destinations {
             let key = "\(destination.service) \(destination.region)"
@@ -187,7 +189,9 @@ struct NATVantageTests {
                      directory.write("v2.log", ([defaultHeader] + v2).joined(separator: "\n") + "\n")]
         var options = AnalysisOptions()
         options.region = "us-east-1"
-        let report = try TrafficAnalysis.run(paths: paths, prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+        let estate = try TrafficAnalysis.run(paths: paths, prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+        #expect(estate.scopes.count == 1, "the format without account-id joins the other's scope by the shared interface")
+        let report = estate.scopes[0].report
         #expect(report.nat.bytes == 6000)
         #expect(report.gateways.first?.countedLegs == [.instanceToNAT])
         #expect(report.warningSentences.contains { $0.contains("two flow logs on one interface") && $0.contains("6,000 bytes") })
@@ -199,7 +203,7 @@ struct NATVantageTests {
         let partial = try TrafficAnalysis.run(
             paths: [directory.write("old.log", ([defaultHeader] + first + second.map(defaultFormat)).joined(separator: "\n") + "\n"),
                     directory.write("new.log", ([F.natFormat] + second).joined(separator: "\n") + "\n")],
-            prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+            prefixes: F.prefixes, prefixFile: F.prefixFile, options: options).scopes[0].report
         #expect(partial.nat.bytes == 11011)
         // Different destinations in the overlapping period are not duplicates.
         let other = F.natLegs(peer: "54.239.16.9", upload: 1, download: 10)

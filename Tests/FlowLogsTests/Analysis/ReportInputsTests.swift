@@ -15,10 +15,15 @@ struct ReportInputsTests {
         #expect(report.regionSource == .recordsField)
         #expect(F.bytes(report, "S3", "us-east-1") == 2)
         #expect(report.destinations.first?.sameRegion == false)
-        // Two regions and no flag: stop and say so.
+        // --region names the region of input that carries none: the records' field wins.
+        #expect(try F.analyse(withRegion, region: "us-east-1").region == "eu-west-1")
+        // Two regions in the records: two scopes, each in its own region, with and without --region.
         let mixed = [F.natFormat + " region", legs[0] + " eu-west-1", legs[3] + " us-east-1"]
-        #expect(throws: AnalysisError.severalRegions(["eu-west-1", "us-east-1"])) { try F.analyse(mixed, region: nil) }
-        #expect(try F.analyse(mixed, region: "us-east-1").region == "us-east-1")
+        for flag in [nil, "ap-south-1"] {
+            let estate = try F.analyseEstate(mixed, region: flag)
+            #expect(estate.scopes.map(\.region).sorted() == ["eu-west-1", "us-east-1"])
+            #expect(estate.scopes.allSatisfy { $0.report.regionSource == .recordsField })
+        }
         // Nothing to classify (only east-west traffic here): the region changes no figure.
         let eastWest = try F.analyse([F.natFormat, "5 eni-1 - 10.0.1.5 10.0.2.6 1 2 6 1 100 1764000000 1764000060 ACCEPT OK - - egress 1"],
                                      region: nil)
@@ -72,7 +77,7 @@ struct ReportInputsTests {
             var options = AnalysisOptions()
             options.region = "eu-central-1"
             configure(&options)
-            return try TrafficAnalysis.run(paths: [path], prefixes: F.prefixes, prefixFile: F.prefixFile, options: options)
+            return try TrafficAnalysis.run(paths: [path], prefixes: F.prefixes, prefixFile: F.prefixFile, options: options).scopes[0].report
         }
         let all = try run { _ in }
         #expect(all.nat.bytes == 411_973)

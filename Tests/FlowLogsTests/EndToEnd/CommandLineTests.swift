@@ -152,10 +152,16 @@ struct CommandLineTests {
     @Test func theSampleReportMatchesTheGeneratorsTruth() throws {
         let result = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"])
         #expect(result.status == 0)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let truthData = try Data(contentsOf: TestPaths.sampleLogs.appendingPathComponent("expected.json"))
         let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
-        #expect(report["schema"] as? String == "flowscan.report/1")
+        #expect(document["schema"] as? String == "flowscan.report/2")
+        // One VPC: the default-format flow log and the v5 one (with vpc-id) are joined by their interfaces.
+        #expect((document["scopes"] as? [Any])?.count == 1)
+        let report = try #require(firstScope(result.stdout))
+        #expect(report["scope_key"] as? String == "vpc-id")
+        #expect(report["flow_logs"] as? [String] == ["fl-0a4b1d6c8e2f9b3a7", "fl-0b5c2e7d9a1f3c6e4"])
+        #expect(((document["estate"] as? [String: Any])?["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)
         #expect(report["vantage"] as? String == "nat-interface")
         #expect(report["region"] as? String == "us-east-1")
         #expect((report["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)

@@ -74,17 +74,27 @@ struct PricesCommandTests {
     }
 
     @Test func theReportPricesTheVPCsRegion() throws {
-        let arguments = ["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"]
-        let tokyo = try object(try Binary.run(arguments + ["--region", "ap-northeast-1"]).stdout)
+        // --region names the region of input that carries none: one default-format file of the
+        // sample, away from its S3 key.
+        let directory = TemporaryDirectory()
+        let sample = TestPaths.sampleLogs.appendingPathComponent(
+            "AWSLogs/123456789012/vpcflowlogs/us-east-1/2026/11/24/123456789012_vpcflowlogs_us-east-1_fl-0a4b1d6c8e2f9b3a7_20261124T0035Z_f34d19ea.log.gz")
+        let plain = directory.write("flows.log.gz", Array(try Data(contentsOf: sample)))
+        let arguments = [plain, "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json"]
+        let tokyo = try #require(firstScope(try Binary.run(arguments + ["--region", "ap-northeast-1"]).stdout))
         #expect(tokyo["prices"] as? [String: Double] == ["nat_gateway_hour": 0.062, "nat_gateway_gb": 0.062, "interface_endpoint_hour": 0.014,
                                                          "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005, "interface_endpoint_gb_next_4pb": 0.006,
                                                          "interface_endpoint_gb_over_5pb": 0.004, "cross_az_gb": 0.01])
+        // On the S3-keyed sample, --region is not used, and the report says so.
+        let keyed = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--region", "ap-northeast-1", "--output", "json"])
+        #expect(firstScope(keyed.stdout)?["region"] as? String == "us-east-1")
+        #expect(keyed.stdout.contains("--region ap-northeast-1 names only the region of input that carries none: the scope's records or S3 keys name their own (us-east-1), which is used instead"))
         let source = try #require(tokyo["prices_source"] as? [String: Any])
         #expect(source["region"] as? String == "ap-northeast-1")
         // The tiers come from us-east-1's row, without a warning (README "Prices per region").
         #expect(source["fell_back"] as? [String] == ["interface_endpoint_gb_next_4pb", "interface_endpoint_gb_over_5pb"])
         #expect((tokyo["warnings"] as? [String])?.contains { $0.contains("price table") } == false)
-        let text = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--region", "ap-east-1"]).stdout
+        let text = try Binary.run([plain, "--prefixes", "SampleLogs/ip-ranges.json", "--region", "ap-east-1"]).stdout
         // Warnings wrap at 80 columns: read them as one line each.
         let unwrapped = text.replacingOccurrences(of: "\n {4,}", with: " ", options: .regularExpression)
         #expect(unwrapped.contains("ap-east-1 is not in the price table (\(PriceTable.bundledDate)): us-east-1's were used for nat_gateway_hour"))

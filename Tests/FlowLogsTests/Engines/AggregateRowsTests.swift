@@ -63,10 +63,10 @@ import Testing
         window.region = "us-east-1"
         func nat(_ path: String) throws -> DirectionalTally {
             try TrafficAnalysis.run(paths: [path], prefixes: EngineOracleTests.prefixes, prefixFile: EngineOracleTests.prefixFile,
-                                    options: window).nat
+                                    options: window).estate.nat
         }
         let all = try TrafficAnalysis.run(paths: [folder], prefixes: EngineOracleTests.prefixes, prefixFile: EngineOracleTests.prefixFile,
-                                          options: { var o = AnalysisOptions(); o.region = "us-east-1"; return o }()).nat
+                                          options: { var o = AnalysisOptions(); o.region = "us-east-1"; return o }()).estate.nat
         #expect(try nat(rows) == nat(folder))
         #expect(try nat(folder).bytes < all.bytes)
     }

@@ -55,16 +55,24 @@ import Testing
         return (folder, parts)
     }
 
-    /// The report's JSON without what tells the inputs apart (their list, and where the region came from).
+    /// The report's JSON without what tells the inputs apart (their list, where the region came
+    /// from, the flow log ids of the S3 keys): the one scope's keys, with the estate's sums.
     static func figures(_ paths: [String], prefixes: PrefixTable = prefixes, since: UInt64? = nil, until: UInt64? = nil) throws -> [String: NSObject] {
         var options = AnalysisOptions()
         options.region = "us-east-1"
         options.since = since
         options.until = until
         let report = try TrafficAnalysis.run(paths: paths, prefixes: prefixes, prefixFile: prefixFile, options: options)
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: NSObject])
-        let totals = (object["inputs"] as? [String: Any])?["totals"] as? [String: Any]
-        object["inputs"] = nil
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: NSObject])
+        let scopes = try #require(document["scopes"] as? [[String: NSObject]])
+        #expect(scopes.count == 1, "one VPC, one scope, from the logs and from their rows alike")
+        var object = try #require(scopes.first)
+        object["estate"] = document["estate"]
+        let totals = (document["inputs"] as? [String: Any])?["totals"] as? [String: Any]
+        object["flow_logs"] = nil
+        // Rows keep account-id, region and vpc-id, not the flow log id of the S3 key: a VPC
+        // without vpc-id is keyed by its flow log from the logs, by account and region from rows.
+        object["scope_key"] = nil
         object["region_source"] = nil
         // Records outside the window are not in pre-aggregated rows made with the window.
         if let setAside = object["set_aside"] as? [[String: Any]] {

@@ -80,7 +80,7 @@ struct CompanionFileTests {
     @Test func aGoodDescribeNATGatewaysFileNamesTheGateways() throws {
         // The gateways as detection finds them, then named in describe-nat-gateways form.
         let detected = try Binary.run([logs, "--prefixes", goodPrefixes, "--output", "json"])
-        let detectedReport = try JSONSerialization.jsonObject(with: Data(detected.stdout.utf8)) as? [String: Any]
+        let detectedReport = firstScope(detected.stdout)
         let pairs = try #require((detectedReport?["nat_gateways"] as? [[String: Any]])?.map {
             ($0["interface_id"] as? String ?? "", $0["private_ip"] as? String ?? "")
         })
@@ -91,7 +91,7 @@ struct CompanionFileTests {
         let path = directory.write("nat.json", "{\"NatGateways\": [\(gateways.joined(separator: ", "))]}")
         let result = try Binary.run([logs, "--prefixes", goodPrefixes, "--nat-gateways", path, "--output", "json"])
         #expect(result.status == 0)
-        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let report = firstScope(result.stdout)
         let found = try #require(report?["nat_gateways"] as? [[String: Any]])
         #expect(found.map { $0["id"] as? String } == ["nat-00", "nat-01"])
         #expect(found.allSatisfy { $0["origin"] as? String == "given" })
@@ -103,13 +103,13 @@ struct CompanionFileTests {
     @Test func gatewaysNamedInconsistentlyAreNotCountedTwice() throws {
         // Each hint names one gateway's interface and the other gateway's address.
         let detected = try Binary.run([logs, "--prefixes", goodPrefixes, "--output", "json"])
-        let report = try JSONSerialization.jsonObject(with: Data(detected.stdout.utf8)) as? [String: Any]
+        let report = firstScope(detected.stdout)
         let pairs = try #require((report?["nat_gateways"] as? [[String: Any]])?.map {
             ($0["interface_id"] as? String ?? "", $0["private_ip"] as? String ?? "")
         })
         let crossed = try Binary.run([logs, "--prefixes", goodPrefixes, "--output", "json",
                                       "--nat-eni", pairs[0].0, "--nat-ip", pairs[1].1, "--nat-eni", pairs[1].0, "--nat-ip", pairs[0].1])
-        let crossedReport = try JSONSerialization.jsonObject(with: Data(crossed.stdout.utf8)) as? [String: Any]
+        let crossedReport = firstScope(crossed.stdout)
         #expect((crossedReport?["nat"] as? [String: Any])?["bytes"] as? Int == (report?["nat"] as? [String: Any])?["bytes"] as? Int)
         // Two gateways, each named twice: two gateways' hours, not four.
         #expect((crossedReport?["nat_gateways"] as? [Any])?.count == 2)

@@ -11,7 +11,7 @@ struct ReportGoldenTests {
 
     /// A NAT gateway carrying S3, AMAZON, EC2 and internet traffic, a rejected probe and a
     /// record without bytes: every section of the report has something to say.
-    static func fixedReport() throws -> (report: Report, directory: String) {
+    static func fixedReport() throws -> (report: EstateReport, directory: String) {
         let start = 1_764_000_000
         var lines = [F.natFormat]
         lines += F.natLegs(peer: "52.216.8.1", upload: 40_000_000, download: 900_000_000, start: start)

@@ -39,9 +39,11 @@ import Testing
         let (json, html) = try Self.outputs(Self.sample)
         let parsed = ParsedMarkup(Array(html.stdout.utf8))
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        let cost = try #require(report["cost"] as? [String: Any])
-        let savings = try #require(report["savings"] as? [String: Any])
-        let exposure = try #require(report["exposure"] as? [String: Any])
+        // The estate's figures (one scope here: the same as the VPC's).
+        let estate = try #require(report["estate"] as? [String: Any])
+        let cost = try #require(estate["cost"] as? [String: Any])
+        let savings = try #require(estate["savings"] as? [String: Any])
+        let exposure = try #require(estate["exposure"] as? [String: Any])
         let amounts = parsed.all("span").filter { $0.attributes["class"] == "amount" }.map(\.text)
         #expect(amounts == [NumberText.dollars(try #require(cost["monthly_total_usd"] as? Double)),
                             NumberText.dollars(try #require(savings["total_monthly_usd"] as? Double)),

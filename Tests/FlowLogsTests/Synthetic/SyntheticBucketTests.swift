@@ -262,30 +262,40 @@ import Testing
         }
     }
 
-    @Test func todaysAnalysisOfEachOneRegionAccountFolderMatchesItsScopes() throws {
-        let bucket = try Self.issueBucket(formats: .v5, compress: true)
+    /// Issue 11's "done when": one run over the bucket (three accounts in two regions, two VPCs in
+    /// one account; each a default-format flow log, then a v5 one) gives one scope per VPC whose NAT
+    /// bytes per destination are that VPC's truth to the byte, at its region's prices and with its
+    /// own AZs; the estate's totals are the sums.
+    @Test(arguments: [SyntheticVPC.FormatPlan.both, .v5])
+    func eachScopeOfTheBucketMatchesItsVPCsTruth(formats: SyntheticVPC.FormatPlan) throws {
+        let bucket = try Self.issueBucket(formats: formats, compress: formats == .v5)
         let directory = TemporaryDirectory()
         let truths = try bucket.write(to: directory.url.path)
         let table = try PrefixTable(jsonData: Array(bucket.ipRangesJSON.utf8), source: "bucket")
         let prefixFile = PrefixFileInfo(path: "ip-ranges.json", origin: "test", syncToken: "1", createDate: "2026-11-23-18-05-12", ageDays: 1)
-        // Today's analysis treats a folder as one VPC: an account's folder holds the sum of its VPCs.
-        for account in Set(bucket.vpcs.map(\.options.account)) {
-            let scopes = zip(bucket.vpcs, truths).filter { $0.0.options.account == account }
-            var truth = SyntheticTruth(region: scopes[0].0.options.region)
-            for scope in scopes { truth.merge(scope.1) }
-            var options = AnalysisOptions()
-            options.region = truth.region
-            let report = try TrafficAnalysis.run(paths: [directory.path("AWSLogs/\(account)")], prefixes: table, prefixFile: prefixFile, options: options)
-            #expect(report.nat.bytes == truth.natBytes, "\(account)")
+        let estate = try TrafficAnalysis.run(paths: [directory.path("AWSLogs")], prefixes: table, prefixFile: prefixFile, options: AnalysisOptions())
+        #expect(estate.scopes.count == bucket.vpcs.count)
+        #expect(estate.warnings.isEmpty)
+        for (vpc, truth) in zip(bucket.vpcs, truths) {
+            let scope = try #require(estate.scopes.first { $0.vpc == vpc.vpcID }, "\(vpc.vpcID)")
+            let report = scope.report
+            #expect(scope.account == vpc.options.account && scope.region == vpc.options.region && scope.scopeKey == .vpcID)
+            #expect(scope.flowLogs == truth.flowLogs.sorted(), "\(vpc.vpcID)")
+            #expect(report.nat.bytes == truth.natBytes, "\(vpc.vpcID)")
             #expect(report.destinations.count == Set(truth.natBytesOut.keys).union(truth.natBytesIn.keys).count)
             for destination in report.destinations {
                 let key = "\(destination.service) \(destination.region)"
-                #expect(destination.traffic.bytesOut == truth.natBytesOut[key], "\(account) \(key)")
-                #expect(destination.traffic.bytesIn == truth.natBytesIn[key], "\(account) \(key)")
-                #expect(destination.sameRegion == (destination.region == truth.region), "\(account) \(key)")
+                #expect(destination.traffic.bytesOut == truth.natBytesOut[key] ?? 0, "\(vpc.vpcID) \(key)")
+                #expect(destination.traffic.bytesIn == truth.natBytesIn[key] ?? 0, "\(vpc.vpcID) \(key)")
+                #expect(destination.sameRegion == (destination.region == vpc.options.region), "\(vpc.vpcID) \(key)")
             }
             #expect(report.destinations.contains { $0.category == .crossRegion })
+            #expect(report.prices == PriceChoice().prices(for: vpc.options.region).pricing, "\(vpc.vpcID)")
+            #expect(report.availabilityZones == vpc.options.natGateways && report.cost.gateways == vpc.options.natGateways)
         }
+        #expect(estate.estate.nat.bytes == truths.map(\.natBytes).reduce(0, +))
+        #expect(estate.estate.savingsMonthlyUSD == estate.scopes.map(\.report.savings.totalMonthlyUSD).reduce(0, +))
+        #expect(abs(estate.estate.monthlyTotalUSD - estate.scopes.map(\.report.cost.monthlyTotalUSD).reduce(0, +)) < 1e-9, "the sum, up to the order of the additions")
     }
 
     @Test func oneVPCCountAppliesToEveryAccountAndCrossRegionTrafficGoesToTheNextRegion() throws {

@@ -14,7 +14,8 @@ struct BoundedTally<Key: FastHashable & Comparable> {
 
     init(capacity: Int) {
         self.capacity = capacity
-        table = FastMap(capacity: capacity + 1)
+        // Small at first and grown as rows come: a run over many scopes holds one per scope.
+        table = FastMap(capacity: min(capacity + 1, 16))
     }
 
     /// True once anything was folded: the table's rows are then the heaviest, not all.

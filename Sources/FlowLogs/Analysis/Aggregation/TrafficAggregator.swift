@@ -9,9 +9,9 @@ struct TrafficAggregator: MergeableSink {
     let context: AnalysisContext
 
     /// Local private addresses, interned in first-seen order: index → info.
-    private(set) var localTable = FastMap<IPAddress, LocalAddressInfo>(capacity: 256)
+    private(set) var localTable = FastMap<IPAddress, LocalAddressInfo>(capacity: 16)
     /// The main table: bytes by local address, peer service-region, leg kind, direction, path.
-    private(set) var flows = FastMap<FlowKey, SpanTally>(capacity: 1024)
+    private(set) var flows = FastMap<FlowKey, SpanTally>(capacity: 16)
     private(set) var sources: BoundedTally<SourceKey>
     private(set) var peers: BoundedTally<PeerKey>
     /// Bytes on cleartext ports by port, peer service-region and local address.

@@ -16,3 +16,15 @@ extension RegionSource {
         throw .regionUnknown
     }
 }
+
+extension RegionSource {
+    /// A scope's region: its records' `region` field or its files' S3 keys (`unitRegion`), else
+    /// `--region`.
+    /// - Throws: `AnalysisError.regionUnknown` when none tells it and there is traffic to classify.
+    static func resolve(_ traffic: TrafficAggregator, unitRegion: String?, option: String?) throws(AnalysisError) -> (region: String, source: RegionSource) {
+        if let unitRegion { return (unitRegion, traffic.recordRegions[unitRegion] != nil ? .recordsField : .s3KeyPath) }
+        if let option { return (option, .option) }
+        if traffic.flows.isEmpty { return ("unknown", .unneeded) }
+        throw .regionUnknown
+    }
+}
