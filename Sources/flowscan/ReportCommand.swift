@@ -22,6 +22,8 @@ enum ReportCommand: Runnable {
             .value("since", "TIME", "Keep records whose [start, end] overlaps from TIME (ISO-8601 or Unix seconds)."),
             .value("until", "TIME", "Keep records whose [start, end] overlaps up to TIME."),
             .value("region", "REGION", "The VPC's region (default: the records' region field, else the S3 key path)."),
+            SharedOptions.dnsLogs,
+            SharedOptions.dnsWindow,
         ] + priceOptions + [
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
@@ -52,6 +54,8 @@ enum ReportCommand: Runnable {
         options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
         options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
         options.jobs = try SharedOptions.jobsValue(arguments)
+        options.dnsLogs = arguments.list("dns-logs")
+        if let window = try SharedOptions.dnsWindowValue(arguments) { options.dnsNaming.window = window }
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
         let report = try ProgressDisplay.around(arguments) { progress in
             try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,

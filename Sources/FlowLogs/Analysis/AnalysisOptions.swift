@@ -28,6 +28,11 @@ public struct AnalysisOptions: Sendable {
     public var tableCapacity = 1 << 15
     /// Files read at once (`InputScan.jobs`).
     public var jobs = 0
+    /// Route 53 Resolver query logs named on the command line (`--dns-logs`, files or folders);
+    /// Resolver logs among the flow-log inputs are found by content whatever this says.
+    public var dnsLogs: [String] = []
+    /// How DNS answers name addresses (`--dns-window`: how long an answer names its address).
+    public var dnsNaming = DNSNamingOptions()
 
     public init() {}
 

@@ -28,7 +28,7 @@ extension Report {
                     p.text("Written by flowscan from the same report as ")
                     p.element("code", text: "--output json")
                     p.text(" (schema ")
-                    p.element("code", text: "flowscan.report/1")
+                    p.element("code", text: "flowscan.report/2")
                     p.text("). Hover a chart for its figures; every table figure carries its exact value.")
                 }
             }

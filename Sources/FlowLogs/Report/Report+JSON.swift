@@ -1,12 +1,12 @@
 extension Report {
-    /// The `--output json` document (schema `flowscan.report/1`; README, "JSON output"): the
+    /// The `--output json` document (schema `flowscan.report/2`; README, "JSON output"): the
     /// figures first, then `inputs` (the file list grows with the bucket, so it comes last).
     /// - Parameter fileList: `false` (`--no-file-list`) keeps in `inputs.files` only the files
     ///   with a problem (skipped, damaged, malformed lines); `inputs.totals` stays whole.
     public func json(fileList: Bool = true) -> String {
         var json = JSONWriter()
         json.object { json in
-            json.field("schema", "flowscan.report/1")
+            json.field("schema", "flowscan.report/2")
             json.field("window") { json in
                 guard let window else { return json.null() }
                 json.object { json in
@@ -32,6 +32,7 @@ extension Report {
             json.field("destinations") { json in json.array(destinations) { json, destination in writeDestination(destination, into: &json) } }
             json.field("cost") { writeCost(&$0) }
             json.field("savings") { writeSavings(&$0) }
+            json.field("dns") { writeDNS(&$0) }
             json.field("sources") { json in json.array(sources) { $1.write(into: &$0) } }
             json.field("exposure") { writeExposure(&$0) }
             json.field("service_check") { json in
@@ -141,6 +142,7 @@ extension Report {
                         if let breakEven = row.breakEvenGB { json.number(breakEven, places: 3) } else { json.null() }
                         json.field("net_monthly_usd", row.netMonthlyUSD, places: 4)
                         json.field("worth_it", row.worthIt)
+                        writeEndpointFields(row, into: &json)
                     }
                 }
             }

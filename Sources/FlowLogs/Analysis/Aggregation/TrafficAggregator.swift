@@ -32,6 +32,8 @@ struct TrafficAggregator: MergeableSink {
     }
     private(set) var pathRegions: [String: Int] = [:]
     private(set) var counters = Counters()
+    /// Plain-AMAZON bytes by the endpoint service DNS named (only with DNS data).
+    var endpoints: EndpointFlowTally
 
     private var flushedRecordRegions: [String: UInt64] = [:]
     private var currentRegion: [UInt8] = []
@@ -79,6 +81,7 @@ struct TrafficAggregator: MergeableSink {
         peers = BoundedTally(capacity: context.tableCapacity)
         rejects = BoundedTally(capacity: context.tableCapacity)
         hourly = HourlyTally(capacity: context.tableCapacity)
+        endpoints = EndpointFlowTally(capacity: context.tableCapacity)
     }
 
     // MARK: RecordSink
@@ -191,6 +194,10 @@ struct TrafficAggregator: MergeableSink {
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
         hourly.add(key, start: record.start, bytes: bytes)
+        if let names = context.dnsNames, context.amazonIndices[serviceRegionIndex] {
+            countEndpoint(names, key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
+                          record: record, parser: parser, bytes: bytes, packets: packets)
+        }
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
@@ -322,6 +329,7 @@ struct TrafficAggregator: MergeableSink {
             cleartext.update(key.withLocal(mapping[Int(key.local)]), initial: Tally()) { $0.add(tally) }
         }
         rejects.merge(other.rejects) { $0 }
+        endpoints.merge(other.endpoints, mapping: mapping)
         for (key, tally) in other.ipv6 { ipv6[key, default: Tally()].add(tally) }
         serviceChecks += other.serviceChecks
         for (key, count) in other.serviceDisagreements { serviceDisagreements[key, default: 0] += count }
