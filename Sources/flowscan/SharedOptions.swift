@@ -12,11 +12,11 @@ enum SharedOptions {
     static let noProgress = Option.flag("no-progress", "Never show progress.")
 
     static let dnsLogs = Option.value(
-        "dns-logs", "PATH", "Route 53 Resolver query logs (a file or folder) to read as such (repeatable).", repeatable: true)
+        "dns-logs", "PATH", "Route 53 Resolver query logs (a file or folder) naming the services behind\nAMAZON addresses (repeatable; those among the PATHs are found by content).", repeatable: true)
 
     static let dnsWindow = Option.value(
         "dns-window", "SECONDS",
-        "How long a DNS answer names its address after its query (default 3600; Resolver logs carry no TTL).")
+        "How long a DNS answer names its address after its query\n(default 3600; Resolver logs carry no TTL).")
 
     /// `--dns-window`.
     static func dnsWindowValue(_ arguments: ParsedArguments) throws(UsageError) -> UInt32? {
