@@ -1,9 +1,10 @@
 /// The report's reading of Resolver query logs: before the flow scan, so that the aggregation
 /// can name addresses as it counts them.
 extension ResolverLogs {
-    /// Bytes read from each input to tell a Resolver log from a flow log: a first line of either
-    /// is well under this (a Resolver record is about 1 KB).
-    static let sniffBytes = 1 << 16
+    /// Bytes decoded from each input to tell a Resolver log from a flow log: a flow-log header or
+    /// the first fields of a Resolver record are well inside (`query_timestamp` and `query_name`
+    /// come within its first 200 bytes). Small, so that the flow logs are not decoded twice.
+    static let sniffBytes = 4096
 
     /// The Resolver query logs of a report run, read before the flow scan: the inputs among
     /// `entries` whose first line says they are Resolver logs (`LogContent`), and the `explicit`
@@ -41,9 +42,13 @@ extension ResolverLogs {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: sniffBytes, alignment: 16)
         defer { buffer.deallocate() }
         var count = 0
+        // Up to the first line with content (or the buffer's end): blank lines first are skipped.
         while count < sniffBytes {
             guard let read = try? reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[count...])), read > 0 else { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[count..<(count + read)])
             count += read
+            if let newline = chunk.firstIndex(of: ASCII.newline),
+               UnsafeRawBufferPointer(rebasing: buffer[..<(count - read + newline)]).contains(where: { $0 > ASCII.space }) { break }
         }
         guard count > 0 else { return .other }
         return FlowLogFileReader.content(of: UnsafeRawBufferPointer(rebasing: buffer[..<count]), format: format)

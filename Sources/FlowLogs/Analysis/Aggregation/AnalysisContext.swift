@@ -15,6 +15,8 @@ final class AnalysisContext: Sendable {
     /// The address → name map of the Resolver query logs; `nil` without DNS data (then the
     /// aggregation names nothing and costs nothing more).
     let dnsNames: DNSNames?
+    /// `dnsNames != nil`, read once per leg (the only cost of the DNS path without DNS data).
+    let namesAddresses: Bool
     /// By service-region index: true for plain `AMAZON` ranges, whose peers DNS names.
     let amazonIndices: [Bool]
 
@@ -28,6 +30,7 @@ final class AnalysisContext: Sendable {
         localCapacity = max(1024, tableCapacity * 4)
         serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
         self.dnsNames = dnsNames
+        namesAddresses = dnsNames != nil
         // Index 0 (the internet) and indices past the table are never AMAZON.
         amazonIndices = prefixes.serviceRegions.enumerated().map { $0.offset > 0 && $0.element.service == "AMAZON" } + [false]
     }

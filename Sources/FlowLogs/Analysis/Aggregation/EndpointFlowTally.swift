@@ -45,8 +45,9 @@ struct EndpointSourceKey: Hashable, Comparable, Sendable, FastHashable {
 struct EndpointFlowTally {
     /// Keys kept apart at most; beyond, new keys' bytes stay unattributed.
     let capacity: Int
-    private(set) var flows = FastMap<EndpointFlowKey, Tally>(capacity: 64)
-    private(set) var sources: BoundedTally<EndpointSourceKey>
+    private(set) var flows = FastMap<EndpointFlowKey, Tally>(capacity: 16)
+    /// Made on first use: a report without DNS data allocates no table of callers.
+    private(set) var sources: BoundedTally<EndpointSourceKey>?
     /// Each ambiguous slot's services (`DNSNames` service indices, sorted), by `-2 - slot`.
     private(set) var ambiguousSets: [[Int]] = []
     private var ambiguousIndex: [[Int]: Int32] = [:]
@@ -60,7 +61,6 @@ struct EndpointFlowTally {
 
     init(capacity: Int) {
         self.capacity = capacity
-        sources = BoundedTally(capacity: capacity)
     }
 
     /// The slot of an ambiguous set, interned.
@@ -89,7 +89,8 @@ struct EndpointFlowTally {
         }
         flows.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
         if slot >= 0 {
-            sources.add(EndpointSourceKey(origin: origin, local: flow.local, serviceRegionIndex: UInt16(truncatingIfNeeded: flow.serviceRegionIndex),
+            if sources == nil { sources = BoundedTally(capacity: capacity) }
+            sources!.add(EndpointSourceKey(origin: origin, local: flow.local, serviceRegionIndex: UInt16(truncatingIfNeeded: flow.serviceRegionIndex),
                                           kind: kind, showsInner: showsInner, slot: slot),
                         bytes: bytes, packets: packets)
         }
@@ -115,7 +116,10 @@ struct EndpointFlowTally {
             }
             flows.update(mine, initial: Tally()) { $0.add(tally) }
         }
-        sources.merge(other.sources) { $0.withLocal(mapping[Int($0.local)]) }
+        if let theirs = other.sources {
+            if sources == nil { sources = BoundedTally(capacity: capacity) }
+            sources!.merge(theirs) { $0.withLocal(mapping[Int($0.local)]) }
+        }
         lookups += other.lookups
         overflowRecords += other.overflowRecords
     }

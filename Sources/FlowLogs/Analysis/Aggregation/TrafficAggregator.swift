@@ -194,8 +194,8 @@ struct TrafficAggregator: MergeableSink {
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
         hourly.add(key, start: record.start, bytes: bytes)
-        if let names = context.dnsNames, context.amazonIndices[serviceRegionIndex] {
-            countEndpoint(names, key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
+        if context.namesAddresses, context.amazonIndices[serviceRegionIndex] {
+            countEndpoint(key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
                           record: record, parser: parser, bytes: bytes, packets: packets)
         }
 

@@ -154,7 +154,7 @@ struct InterfaceEndpointRows {
     private static func sources(_ traffic: TrafficAggregator, counted: CountedTraffic, natLocals: Set<UInt32>, labels: [Int32: String],
                                 rows: [Savings.InterfaceEndpoint], top: Int) -> [InterfaceEndpoints.Sources] {
         var groups: [String: (rows: [IPAddress: UInt64], unknown: UInt64)] = [:]
-        for (key, tally) in traffic.endpoints.sources.entries {
+        for (key, tally) in traffic.endpoints.sources?.entries ?? FastMap() {
             guard let label = labels[key.slot],
                   counted.countedKinds.contains(.init(local: key.local, kind: key.kind, showsInner: key.showsInner)) else { continue }
             var bytes = tally.bytes
