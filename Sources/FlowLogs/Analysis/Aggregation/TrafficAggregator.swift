@@ -34,6 +34,8 @@ struct TrafficAggregator: MergeableSink {
     private(set) var counters = Counters()
     /// Plain-AMAZON bytes by the endpoint service DNS named (only with DNS data).
     var endpoints: EndpointFlowTally
+    /// The context's DNS map, held here so that the aggregation borrows it instead of copying it per leg.
+    let dnsNames: DNSNames
 
     private var flushedRecordRegions: [String: UInt64] = [:]
     private var currentRegion: [UInt8] = []
@@ -82,6 +84,7 @@ struct TrafficAggregator: MergeableSink {
         rejects = BoundedTally(capacity: context.tableCapacity)
         hourly = HourlyTally(capacity: context.tableCapacity)
         endpoints = EndpointFlowTally(capacity: context.tableCapacity)
+        dnsNames = context.names
     }
 
     // MARK: RecordSink
