@@ -25,9 +25,11 @@ struct InterfaceEndpointRows {
     init(traffic: TrafficAggregator, counted: CountedTraffic, natLocals: Set<UInt32>, totals: NATTotals,
          names: ServiceRegionNames, prices: Pricing, azs: Int, inputs: Inspection, top: Int) {
         let factor = totals.window?.monthlyFactor ?? 0
-        // NOTE for the merge with the endpoint-tier pricing: the flat first-tier price per GB is
-        // used here (as in `Savings`); price the monthly GB through the tiers instead.
-        let savingPerGB = prices.natGatewayGB - prices.interfaceEndpointGB
+        // The endpoints' per-GB price through the volume tiers, over all interface endpoints of
+        // the region, exactly as `Savings` prices its other rows.
+        let interfaceGB = totals.destinations.filter { $0.category == .interfaceEndpoint }
+            .reduce(0) { $0 + Double($1.traffic.bytes) / 1e9 * factor }
+        let savingPerGB = prices.natGatewayGB - prices.interfaceEndpointGBRate(monthlyGB: interfaceGB)
         let endpointMonthly = prices.interfaceEndpointHour * 730 * Double(azs)
         func row(service: String, region: String, bytes: UInt64) -> Savings.InterfaceEndpoint {
             let monthlyGB = Double(bytes) / 1e9 * factor
