@@ -74,8 +74,8 @@ struct EndpointFlowTally {
     /// Counts one leg's bytes under what DNS said of its peer.
     @inline(__always)
     mutating func add(_ naming: DNSNaming, flow: FlowKey, origin: IPAddress, kind: LegKind, showsInner: Bool,
-                      bytes: UInt64, packets: UInt64) {
-        lookups += 1
+                      bytes: UInt64, packets: UInt64, records: UInt64 = 1) {
+        lookups += records
         let slot: Int32
         switch naming {
         case .unnamed: return
@@ -84,15 +84,15 @@ struct EndpointFlowTally {
         }
         let key = EndpointFlowKey(flow: flow, slot: slot)
         if flows.count >= capacity, flows.index(of: key) == nil {
-            overflowRecords += 1
+            overflowRecords += records
             return
         }
-        flows.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
+        flows.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets, records: records) }
         if slot >= 0 {
             if sources == nil { sources = BoundedTally(capacity: capacity) }
             sources!.add(EndpointSourceKey(origin: origin, local: flow.local, serviceRegionIndex: UInt16(truncatingIfNeeded: flow.serviceRegionIndex),
                                           kind: kind, showsInner: showsInner, slot: slot),
-                        bytes: bytes, packets: packets)
+                        bytes: bytes, packets: packets, records: records)
         }
     }
 

@@ -202,7 +202,7 @@ struct TrafficAggregator: MergeableSink {
         hourly.add(key, start: record.start, bytes: bytes)
         if context.namesAddresses, context.amazonIndices[serviceRegionIndex] {
             countEndpoint(key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
-                          record: record, parser: parser, bytes: bytes, packets: packets)
+                          record: record, parser: parser, bytes: bytes, packets: packets, records: weight)
         }
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
