@@ -36,6 +36,7 @@ enum GenerateCommand: Runnable {
             .flag("plain", "Write plain text instead of gzip."),
             .flag("parquet", "Write Parquet as AWS delivers it (….log.parquet, GZIP pages) instead of text."),
             .value("level", "N", "gzip level 1-9 (default 6)."),
+            .flag("dns-logs", "Also write Route 53 Resolver query logs (…/vpcdnsquerylogs/VPC-ID/…) naming the\nendpoint services behind the AMAZON addresses; expected.json gains endpoint_services."),
         ])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
@@ -68,6 +69,7 @@ enum GenerateCommand: Runnable {
         }
         options.compress = !arguments.flag("plain")
         options.parquet = arguments.flag("parquet")
+        options.dnsLogs = arguments.flag("dns-logs")
         if options.parquet && !options.compress {
             throw UsageError.other("--plain and --parquet cannot be used together: choose one")
         }

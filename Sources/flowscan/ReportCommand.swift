@@ -26,6 +26,8 @@ enum ReportCommand: Runnable {
             .value("region", "REGION", "The region of input whose records and path name none (the records'\nregion field, then the S3 key path, win)."),
             .value("scope", "ACCOUNT[/REGION[/VPC]]", "Keep only this scope (repeatable, or a comma list); VPC is a vpc-id\nor a flow log id (fl-...).", repeatable: true, commaList: true),
             .value("top-scopes", "N", "Scopes shown in detail by the text and Markdown reports (default 5;\nall are in the JSON)."),
+            SharedOptions.dnsLogs,
+            SharedOptions.dnsWindow,
         ] + priceOptions + [
             .value("azs", "N", "AZs an interface endpoint would span (default: the number of NAT gateways found)."),
             .value("top", "N", "Rows per table (default 10)."),
@@ -63,6 +65,8 @@ enum ReportCommand: Runnable {
             return filter
         }
         options.topScopes = try arguments.value("top-scopes", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 5
+        options.dnsLogs = arguments.list("dns-logs")
+        if let window = try SharedOptions.dnsWindowValue(arguments) { options.dnsNaming.window = window }
         if output == "aggregate" { return try aggregate(arguments, options: options) }
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
         let report = try ProgressDisplay.around(arguments) { progress in

@@ -11,6 +11,20 @@ enum SharedOptions {
     static let progress = Option.flag("progress", "Show progress on standard error even when it is not a terminal.")
     static let noProgress = Option.flag("no-progress", "Never show progress.")
 
+    static let dnsLogs = Option.value(
+        "dns-logs", "PATH", "Route 53 Resolver query logs (a file or folder) naming the services behind\nAMAZON addresses (repeatable; those among the PATHs are found by content).", repeatable: true)
+
+    static let dnsWindow = Option.value(
+        "dns-window", "SECONDS",
+        "How long a DNS answer names its address after its query\n(default 3600; Resolver logs carry no TTL).")
+
+    /// `--dns-window`.
+    static func dnsWindowValue(_ arguments: ParsedArguments) throws(UsageError) -> UInt32? {
+        try arguments.value("dns-window", expected: "a whole number of seconds from 1 to 604800") {
+            UInt32($0).flatMap { (1...604_800).contains($0) ? $0 : nil }
+        }
+    }
+
     static let format = Option.value(
         "format", "FIELDS",
         "Field list for input without a header line: 'version srcaddr ...',\n'version,srcaddr,...' or '${version} ${srcaddr} ...'.")

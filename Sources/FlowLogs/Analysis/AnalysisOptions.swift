@@ -32,6 +32,11 @@ public struct AnalysisOptions: Sendable {
     public var scopes: [ScopeFilter] = []
     /// `--top-scopes`: scopes shown in detail by the text and Markdown reports.
     public var topScopes = 5
+    /// Route 53 Resolver query logs named on the command line (`--dns-logs`, files or folders);
+    /// Resolver logs among the flow-log inputs are found by content whatever this says.
+    public var dnsLogs: [String] = []
+    /// How DNS answers name addresses (`--dns-window`: how long an answer names its address).
+    public var dnsNaming = DNSNamingOptions()
 
     public init() {}
 

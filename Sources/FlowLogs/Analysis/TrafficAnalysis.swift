@@ -8,11 +8,17 @@ public enum TrafficAnalysis {
     /// - Parameter progress: given the inputs found, a progress object for the scan to update.
     public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
                            progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> EstateReport {
-        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
-                                      until: options.until, tableCapacity: options.tableCapacity)
         let entries = InputDiscovery.discover(paths)
-        let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(entries))
-        var (files, traffic) = scan.run(entries) { ScopedTraffic(context: context) }
+        // Resolver query logs first (found among the inputs by content, or named by --dns-logs):
+        // the aggregation names AMAZON peers as it counts them.
+        let (dns, flowEntries) = ResolverLogs.readBeforeScan(entries, explicit: options.dnsLogs, options: options.dnsNaming,
+                                                             read: options.read, jobs: options.jobs)
+        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
+                                      until: options.until, tableCapacity: options.tableCapacity,
+                                      dnsNames: dns.isEmpty ? nil : dns.names)
+        let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(flowEntries))
+        var (flowFiles, traffic) = scan.run(flowEntries) { ScopedTraffic(context: context) }
+        let files = dns.isEmpty ? flowFiles : dns.inInputOrder(flowFiles, entries: entries)
         var join = ScopeJoin(traffic.take(), defaultRegion: options.region)
         return try estate(from: &join, context: context, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
     }
@@ -80,7 +86,10 @@ public enum TrafficAnalysis {
         let azSource: AZCountSource = options.availabilityZones != nil ? .option : (gateways.gateways.isEmpty ? .noGateway : .gateways)
         let (prices, priceSource) = options.prices.prices(for: region)
         let cost = NATCost(totals: totals, gateways: gateways, vantage: counted.vantage, prices: prices)
-        let savings = Savings(totals: totals, prices: prices, azs: azs, cost: cost, natTrafficCounted: counted.vantage != .none)
+        let endpoints = InterfaceEndpointRows(traffic: traffic, counted: counted, natLocals: gateways.natLocals, totals: totals,
+                                              names: names, prices: prices, azs: azs, inputs: inputs, top: options.top)
+        let savings = Savings(totals: totals, prices: prices, azs: azs, cost: cost, natTrafficCounted: counted.vantage != .none,
+                              amazonRows: endpoints.amazonRows)
         var report = Report(
             inputs: inputs, prefixes: prefixFile, region: region, regionSource: regionSource, window: totals.window,
             vantage: counted.vantage,
@@ -94,6 +103,7 @@ public enum TrafficAnalysis {
             availabilityZones: azs, availabilityZonesSource: azSource, failAbove: options.failAbove,
             setAside: SetAsideReason.tally(traffic.counters), assumptions: [], warnings: [], top: options.top)
         report.priceSource = priceSource
+        report.interfaceEndpoints = endpoints.endpoints
         report.hourly = HourlyNATBytes(counted: counted.legs, hoursByKey: traffic.hourly.hoursByFlow(),
                                        keyBytes: { traffic.flows[$0]?.tally.bytes ?? 0 }, total: totals.nat.bytes,
                                        category: names.category)

@@ -27,7 +27,7 @@ public struct DNSNamingOptions: Sendable, Equatable {
 /// the first name of the chain (the query name, then each CNAME target) that the endpoint table
 /// knows, else the query name. Answers of queries that failed (NXDOMAIN…) or that DNS Firewall
 /// blocked name nothing.
-public struct DNSNames {
+public struct DNSNames: Sendable {
     public let options: DNSNamingOptions
     public internal(set) var counts = DNSNameCounts()
 

@@ -8,7 +8,7 @@
 ///     names.intern("Sts.us-east-1.amazonaws.com.", normalizing: true)   // 0
 ///     names.intern("sts.us-east-1.amazonaws.com", normalizing: true)    // 0
 ///     names.string(0)                                                    // "sts.us-east-1.amazonaws.com"
-struct NameTable {
+struct NameTable: Sendable {
     /// The longest string kept (a DNS name is at most 253 characters).
     static let maximumLength = 255
 

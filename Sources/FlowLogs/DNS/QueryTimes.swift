@@ -8,7 +8,7 @@
 ///     times.insert(1000, 1000, window: window)     // [100, 1000]   (within an hour)
 ///     times.insert(90_000, 90_000, window: window) // [100, 1000], [90000, 90000]
 ///     times.overlaps(4000, 4500, window: window)   // true: 1000 + 3600 ≥ 4000
-struct QueryTimes {
+struct QueryTimes: Sendable {
     static let capacity = 4
     /// Starts in lanes 0…3, ends in lanes 4…7, runs sorted by start. A tuple, not `SIMD8`: its
     /// 4-byte alignment keeps an observation at 48 bytes (SIMD8 would align it to 32, making 96).

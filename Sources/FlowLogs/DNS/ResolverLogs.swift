@@ -82,8 +82,13 @@ public struct ResolverLogs {
                 files.append(summary)
             }
         }
-        var merged = maps.take(0) ?? DNSNames(options: options)
-        for worker in 1..<workers { if let other = maps.take(worker) { merged.merge(other) } }
+        // The largest map is the base: merging a full map into a small one would hold two full
+        // maps at once (the memory bound is one map, plus the small ones). Which worker read which
+        // file already varies from run to run; names and services are matched by text.
+        var all = (0..<workers).compactMap { maps.take($0) }
+        let base = all.indices.max { all[$0].observationCount < all[$1].observationCount || (all[$0].observationCount == all[$1].observationCount && $0 > $1) }
+        var merged = base.map { all.remove(at: $0) } ?? DNSNames(options: options)
+        while !all.isEmpty { merged.merge(all.removeFirst()) }
         return ResolverLogs(files: files, names: merged)
     }
 }

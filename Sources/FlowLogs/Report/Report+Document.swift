@@ -17,7 +17,7 @@ extension Report {
     func sections(scope: String? = nil, inEstate: Bool = false) -> [ReportDocument.Section] {
         [overview(scope: scope, inEstate: inEstate)] + (inEstate ? [] : inputsSection())
             + [gatewaysSection(), destinationsSection(), costSection(), savingsSection(),
-               sourcesSection(), exposureSection(), checksSection(), basisSection()]
+               sourcesSection()] + endpointSourcesSection() + [exposureSection(), checksSection(), basisSection()]
     }
 
     private func size(_ bytes: UInt64) -> String { NumberText.bytes(bytes) }
@@ -137,13 +137,14 @@ extension Report {
                 columns: [.left("service"), .left("region"), .right("GB/month"), .right("break-even GB/month"),
                           .right("endpoint/month"), .right("net saving/month"), .left("verdict")],
                 rows: savings.interfaceEndpoints.map { row in
-                    [row.service, row.region, gbText(row.monthlyGB),
+                    [row.endpointLabel, row.region, gbText(row.monthlyGB),
                      row.breakEvenGB.map { NumberText.decimal($0, 1) } ?? "never", usd(row.endpointMonthlyUSD),
-                     usd(row.netMonthlyUSD), row.worthIt ? "worth it" : "not worth it (below break-even)"]
+                     usd(row.netMonthlyUSD), row.verdict]
                 }))
-            if savings.interfaceEndpoints.contains(where: { $0.service == "AMAZON" }) {
+            if savings.interfaceEndpoints.contains(where: { $0.service == "AMAZON" }), interfaceEndpoints.dns == nil {
                 section.blocks.append(.line("AMAZON ranges hold many services (ECR, STS, SQS, Secrets Manager, CloudWatch Logs…); the address alone does not say which, and each needs its own endpoint: the figure is for one endpoint carrying it all."))
             }
+            section.blocks += interfaceEndpointBlocks()
         }
         section.blocks.append(.subheading("Removing the NAT gateways"))
         let removal = savings.natRemoval

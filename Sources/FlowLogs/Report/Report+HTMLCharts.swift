@@ -140,22 +140,24 @@ extension Report {
                 let gb = ReportFigure.gbText(row.monthlyGB)
                 let label = row.breakEvenGB.map { "\(gb) of \(NumberText.decimal($0, 1)) GB · \(row.worthIt ? "pays" : "below")" }
                     ?? "\(gb) GB · never pays"
-                return SVGChart.Threshold(label: "\(row.service) \(row.region)", value: row.monthlyGB, threshold: row.breakEvenGB,
+                return SVGChart.Threshold(label: "\(row.endpointLabel) \(row.region)", value: row.monthlyGB, threshold: row.breakEvenGB,
                                           valueLabel: label,
                                           reaches: row.worthIt)
             }, id: "chart-breakeven", title: "Interface endpoints: monthly GB against the break-even volume", into: &figure)
             figure.element("figcaption", text: "Each endpoint's GB per month against the break-even volume (dashed) above which it pays for its own hours.")
         }
         html.table([.left("service"), .left("region"), .right("GB/month"), .right("saving/GB"), .right("break-even GB/month"),
-                    .right("endpoint/month"), .right("net saving/month"), .left("verdict")],
+                    .right("endpoint/month"), .right("net saving/month"), .left("verdict")] + endpointColumns,
                    rows: savings.interfaceEndpoints.map { row in
-                       [.text(row.service), .text(row.region), ReportFigure.gb(row.monthlyGB), ReportFigure.price(row.savingPerGB),
+                       [.text(row.endpointLabel), .text(row.region), ReportFigure.gb(row.monthlyGB), ReportFigure.price(row.savingPerGB),
                         row.breakEvenGB.map { .figure(value: NumberText.decimal($0, 3), text: NumberText.decimal($0, 1)) } ?? .text("never"),
                         ReportFigure.usd(row.endpointMonthlyUSD), ReportFigure.usd(row.netMonthlyUSD),
-                        .text(row.worthIt ? "worth it" : "not worth it (below break-even)")]
+                        .text(row.verdict)] + endpointCells(row)
                    },
-                   footer: [[.text("worth it, net"), .empty, .empty, .empty, .empty, .empty, ReportFigure.usd(savings.interfaceEndpointsMonthlyUSD), .empty]])
-        if savings.interfaceEndpoints.contains(where: { $0.service == "AMAZON" }) {
+                   footer: [[.text("worth it, net"), .empty, .empty, .empty, .empty, .empty, ReportFigure.usd(savings.interfaceEndpointsMonthlyUSD), .empty]
+                            + endpointColumns.map { _ in .empty }])
+        writeEndpointDetails(into: &html)
+        if savings.interfaceEndpoints.contains(where: { $0.service == "AMAZON" }), interfaceEndpoints.dns == nil {
             html.element("p", [("class", "muted")], text: "AMAZON ranges hold many services (ECR, STS, SQS, Secrets Manager, CloudWatch Logs…); the address alone does not say which, and each needs its own endpoint: the figure is for one endpoint carrying it all.")
         }
     }

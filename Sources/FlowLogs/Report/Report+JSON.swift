@@ -28,6 +28,7 @@ extension Report {
             json.field("destinations") { json in json.array(destinations) { json, destination in writeDestination(destination, into: &json) } }
             json.field("cost") { writeCost(&$0) }
             json.field("savings") { writeSavings(&$0) }
+            json.field("dns") { writeDNS(&$0) }
             json.field("sources") { json in json.array(sources) { $1.write(into: &$0) } }
             json.field("exposure") { writeExposure(&$0) }
             json.field("service_check") { json in
@@ -131,6 +132,7 @@ extension Report {
                         if let breakEven = row.breakEvenGB { json.number(breakEven, places: 3) } else { json.null() }
                         json.field("net_monthly_usd", row.netMonthlyUSD, places: 4)
                         json.field("worth_it", row.worthIt)
+                        writeEndpointFields(row, into: &json)
                     }
                 }
             }

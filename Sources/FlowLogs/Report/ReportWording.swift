@@ -327,3 +327,45 @@ enum EstateWording {
             + "(\(NumberText.grouped(outside.records)) records) set aside"
     }
 }
+
+/// The sentences of the interface endpoints by service.
+enum EndpointWording {
+    static let noDNSData = "No Route 53 Resolver query logs were read: the AMAZON figures are unattributed (the most one endpoint "
+        + "carrying them all could save, an upper bound, not in the total). Enable Resolver query logging for the VPC and pass "
+        + "--dns-logs PATH (or put the logs beside the flow logs) to name the endpoint services."
+    static let unattributedWithDNS = "AMAZON bytes no DNS answer named are unattributed: their row is an upper bound for one endpoint, "
+        + "not in the total (log every resolver the VPC uses, over the whole window, for more names)."
+    static let ambiguous = "Ambiguous rows: addresses that answers of several services named in one window; their bytes are given to none."
+    static let ecrPair = "An ECR pull needs both com.amazonaws.REGION.ecr.api and com.amazonaws.REGION.ecr.dkr: the pair is worth it "
+        + "or not together (image layers come from S3, which the free gateway endpoint carries)."
+
+    static func coverage(_ dns: InterfaceEndpoints.DNSCoverage) -> String {
+        let share = dns.coverage.map { NumberText.percent($0) } ?? "n/a"
+        return "DNS names: \(share) of the AMAZON NAT bytes got a name from \(NumberText.count(dns.files, "Resolver query log")) "
+            + "(\(NumberText.grouped(UInt64(dns.queries))) queries, \(NumberText.grouped(UInt64(dns.answers))) address answers, "
+            + "each valid \(dns.windowSeconds) s)"
+            + (dns.answersDropped > 0 ? "; \(NumberText.grouped(UInt64(dns.answersDropped))) answers not kept for lack of room" : "")
+            + (dns.overflowRecords > 0 ? "; \(NumberText.grouped(dns.overflowRecords)) records not named for lack of room" : "") + "."
+    }
+}
+
+extension Savings.InterfaceEndpoint {
+    /// The row's name in the tables: the endpoint service when one is named, else the range's service.
+    var endpointLabel: String {
+        switch attribution {
+        case .dns: return endpointService ?? service
+        case .ambiguous: return "\(service) (ambiguous: \(ambiguousServices.joined(separator: " or ")))"
+        case .unattributed, .addressRange: return service
+        }
+    }
+
+    var verdict: String {
+        switch attribution {
+        case .unattributed: return netMonthlyUSD > 0 ? "unattributed: at most this, not counted" : "unattributed, below break-even"
+        case .ambiguous: return "ambiguous: not counted"
+        case .addressRange, .dns:
+            if groupNetMonthlyUSD != nil { return worthIt ? "worth it (with its ECR pair)" : "not worth it (ECR pair below break-even)" }
+            return worthIt ? "worth it" : "not worth it (below break-even)"
+        }
+    }
+}

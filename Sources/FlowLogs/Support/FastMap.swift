@@ -135,3 +135,6 @@ extension FastMap: Sequence {
 
     var underestimatedCount: Int { keys.count }
 }
+
+/// Value semantics throughout (arrays only): sendable when its keys and values are.
+extension FastMap: Sendable where Key: Sendable, Value: Sendable {}

@@ -7,6 +7,8 @@ struct SyntheticFileGenerator {
     private var random: SplitMix64
     private var line: LineBuilder
     private(set) var truth: SyntheticTruth
+    /// The Resolver queries before this file's connections (only with `dnsLogs`).
+    private(set) var queries: [SyntheticDNS.Query] = []
     private let windowStart: UInt64
     private let pktFormat: Bool
     private let destinations: [SyntheticCatalog.Destination]
@@ -83,6 +85,10 @@ struct SyntheticFileGenerator {
         let ephemeral = UInt16(32768 + random.next() % 28000)
         let key = "\(destination.service) \(destination.region)"
         let service = destination.service == ServiceRegionName.internet ? nil : destination.service
+        let amazon = vpc.options.dnsLogs && destination.service == "AMAZON" && destination.region == vpc.options.region
+        if amazon, let query = SyntheticDNS.query(source: instance.interface, peer: peer, start: start, options: vpc.options) {
+            queries.append(query)
+        }
         var route = instance.route
         if case let .natWithS3Endpoint(gateway) = route {
             if destination.service == "S3" && destination.region == vpc.options.region {
@@ -117,6 +123,7 @@ struct SyntheticFileGenerator {
             }
             truth.natBytesOut[key, default: 0] += upload
             truth.natBytesIn[key, default: 0] += download
+            if amazon { truth.addEndpointBytes(peer: peer, bytes: upload + download, options: vpc.options) }
             truth.gatewayBytes[String(decoding: nat.id, as: UTF8.self), default: 0] += upload + download
             truth.firstStart = min(truth.firstStart, start)
             truth.lastEnd = max(truth.lastEnd, end)

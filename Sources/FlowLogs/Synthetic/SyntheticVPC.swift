@@ -43,6 +43,8 @@ public struct SyntheticVPC: Sendable {
         public var compressionLevel: Int32 = 6
         /// Write Parquet (`….log.parquet`, GZIP pages, AWS's column types) instead of text; `compress` is then unused.
         public var parquet = false
+        /// Also write Route 53 Resolver query logs (`SyntheticDNS`), and bytes per endpoint service in the truth.
+        public var dnsLogs = false
 
         public init() {}
     }
@@ -117,6 +119,7 @@ public struct SyntheticVPC: Sendable {
             base.value[index] = Result { try writeFile(index, to: directory) }
         }
         var truth = SyntheticTruth(region: options.region)
+        if options.dnsLogs { truth.endpointBytes = [:] }
         for index in 0..<count {
             truth.merge(try results[index]!.get())
         }
@@ -131,7 +134,10 @@ public struct SyntheticVPC: Sendable {
     }
 
     private func writeFile(_ index: Int, to directory: String) throws -> SyntheticTruth {
-        let (relative, text, truth) = file(index)
+        var generator = SyntheticFileGenerator(vpc: self, index: index)
+        let text = generator.generate()
+        let (relative, truth) = (generator.relativePath, generator.truth)
+        if options.dnsLogs { try SyntheticDNS.write(generator.queries, index: index, vpc: self, to: directory) }
         let path = directory + "/" + relative + (options.parquet ? ".parquet" : options.compress ? ".gz" : "")
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let bytes: [UInt8]
@@ -170,6 +176,10 @@ public struct SyntheticTruth: Sendable {
     public var lastEnd: UInt64 = 0
     public var skipData = 0
     public var noData = 0
+    /// With DNS logs: NAT bytes per endpoint service (or DNS name no endpoint carries), and NAT
+    /// bytes to AMAZON addresses no query named; `nil` without DNS logs.
+    public var endpointBytes: [String: UInt64]?
+    public var unnamedAmazonBytes: UInt64 = 0
 
     public init(region: String) {
         self.region = region
@@ -190,6 +200,12 @@ public struct SyntheticTruth: Sendable {
         lastEnd = max(lastEnd, other.lastEnd)
         skipData += other.skipData
         noData += other.noData
+        if let theirs = other.endpointBytes {
+            var mine = endpointBytes ?? [:]
+            for (key, value) in theirs { mine[key, default: 0] += value }
+            endpointBytes = mine
+        }
+        unnamedAmazonBytes += other.unnamedAmazonBytes
     }
 
     /// The truth as JSON (SampleLogs/expected.json).
@@ -235,6 +251,7 @@ public struct SyntheticTruth: Sendable {
         json.field("internet_gateway_bytes", internetGatewayBytes)
         json.field("nodata", noData)
         json.field("skipdata", skipData)
+        if let endpointBytes { writeEndpoints(endpointBytes, into: &json) }
     }
 }
 

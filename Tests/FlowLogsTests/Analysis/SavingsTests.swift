@@ -56,7 +56,13 @@ struct SavingsTests {
         #expect(abs((row.breakEvenGB ?? 0) - 7.3 / 0.035) < 1e-9)  // ≈ 208.57 GB
         #expect(row.worthIt == worthIt)
         #expect(abs(row.netMonthlyUSD - (Double(monthlyGB) * 0.035 - 7.3)) < 1e-6)
-        #expect(abs(report.savings.interfaceEndpointsMonthlyUSD - (worthIt ? row.netMonthlyUSD : 0)) < 1e-9)
+        // Without DNS data the AMAZON bytes are unattributed: the saving of one endpoint carrying
+        // them all is an upper bound, never in the total (README, "Interface endpoints by service").
+        #expect(row.attribution == .unattributed)
+        #expect(row.endpointService == nil)
+        #expect(row.bytes == UInt64(bytes))
+        #expect(!row.counted)
+        #expect(report.savings.interfaceEndpointsMonthlyUSD == 0)
     }
 
     @Test(arguments: [(14_600_000_000, 0.045, true), (1_000_000_000, 0.045, true), (1_000_000_000, 0.001, false)])

@@ -171,6 +171,18 @@ struct CommandLineTests {
             #expect(found?["bytes_out"] as? Int == expected["bytes_out"] as? Int)
             #expect(found?["bytes_in"] as? Int == expected["bytes_in"] as? Int)
         }
+        // The Resolver query logs beside the flow logs name the endpoint services, to the byte.
+        let savings = try #require(report["savings"] as? [String: Any])
+        let rows = try #require(savings["interface_endpoints"] as? [[String: Any]])
+        let dns = try #require(report["dns"] as? [String: Any])
+        var named: [String: Int] = [:]
+        for row in rows where row["attribution"] as? String == "dns" { named[row["endpoint_service"] as! String] = row["bytes"] as? Int }
+        for row in try #require(dns["not_carried"] as? [[String: Any]]) { named[row["name"] as! String] = row["bytes"] as? Int }
+        var expectedNamed: [String: Int] = [:]
+        for row in try #require(truth["endpoint_services"] as? [[String: Any]]) { expectedNamed[row["endpoint_service"] as! String] = row["bytes"] as? Int }
+        #expect(named == expectedNamed)
+        #expect(dns["unnamed_bytes"] as? Int == truth["unnamed_amazon_bytes"] as? Int)
+        #expect(rows.first { $0["attribution"] as? String == "unattributed" }?["bytes"] as? Int == truth["unnamed_amazon_bytes"] as? Int)
         let text = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json"])
         #expect(text.status == 0)
         #expect(text.stdout.hasPrefix("flowscan: NAT gateway traffic to AWS services, us-east-1\n"))

@@ -61,7 +61,7 @@ struct InputProblemTests {
         #expect(mixed.stderr == "flowscan: \(prose): not a flow-log file: 3 of 3 lines malformed, the first: line 1: "
             + "4 fields, the format has 14 (default format assumed: pass --format)\n")
         #expect(Self.unwrapped(mixed.stdout).contains("\nInputs\n  - \(prose): not a flow-log file: 3 of 3 lines malformed"))
-        #expect(mixed.stdout.contains("  inputs            25 files (0 damaged, 0 skipped, 1 not flow logs), 2,844 records, 3 malformed lines\n"))
+        #expect(mixed.stdout.contains("  inputs            49 files (0 damaged, 0 skipped, 1 not flow logs), 2,844 records, 3 malformed lines\n"))
         #expect(Self.unwrapped(mixed.stdout).contains("  - 1 input is not a flow-log file: most of their lines are malformed (see Inputs; give the fields of header-less logs with --format)\n"))
         let alone = try Binary.run([prose] + prefixes)
         #expect(alone.status == 4)

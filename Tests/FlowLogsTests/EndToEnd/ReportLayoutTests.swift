@@ -22,7 +22,7 @@ struct ReportLayoutTests {
         #expect(keys == ["schema", "estate", "prefixes", "scopes", "inputs"])
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let files = try #require((parsed["inputs"] as? [String: Any])?["files"] as? [Any])
-        #expect(files.count == 24)
+        #expect(files.count == 48)  // 24 flow logs and their 24 Resolver query logs
     }
 
     @Test func noFileListKeepsOnlyTheFilesWithAProblemAndWholeTotals() throws {
@@ -33,8 +33,8 @@ struct ReportLayoutTests {
         let inputs = try #require((try JSONSerialization.jsonObject(with: Data(short.stdout.utf8)) as? [String: Any])?["inputs"] as? [String: Any])
         let files = try #require(inputs["files"] as? [[String: Any]])
         #expect(files.map { $0["path"] as? String } == [missing])
-        #expect((inputs["totals"] as? [String: Any])?["files"] as? Int == 25)
-        #expect(full.stdout.utf8.count - short.stdout.utf8.count > 24 * 500)  // 24 ok files left out
+        #expect((inputs["totals"] as? [String: Any])?["files"] as? Int == 49)
+        #expect(full.stdout.utf8.count - short.stdout.utf8.count > 48 * 500)  // 48 ok files left out
         // Everything before inputs is the same.
         #expect(short.stdout.components(separatedBy: "\n  \"inputs\"")[0]
             == full.stdout.components(separatedBy: "\n  \"inputs\"")[0])

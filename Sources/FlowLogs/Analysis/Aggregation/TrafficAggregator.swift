@@ -32,6 +32,10 @@ struct TrafficAggregator: MergeableSink {
     }
     private(set) var pathRegions: [String: Int] = [:]
     private(set) var counters = Counters()
+    /// Plain-AMAZON bytes by the endpoint service DNS named (only with DNS data).
+    var endpoints: EndpointFlowTally
+    /// The context's DNS map, held here so that the aggregation borrows it instead of copying it per leg.
+    let dnsNames: DNSNames
 
     private var flushedRecordRegions: [String: UInt64] = [:]
     private var currentRegion: [UInt8] = []
@@ -79,6 +83,8 @@ struct TrafficAggregator: MergeableSink {
         peers = BoundedTally(capacity: context.tableCapacity)
         rejects = BoundedTally(capacity: context.tableCapacity)
         hourly = HourlyTally(capacity: context.tableCapacity)
+        endpoints = EndpointFlowTally(capacity: context.tableCapacity)
+        dnsNames = context.names
     }
 
     // MARK: RecordSink
@@ -194,6 +200,10 @@ struct TrafficAggregator: MergeableSink {
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
         flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end, records: weight) }
         hourly.add(key, start: record.start, bytes: bytes)
+        if context.namesAddresses, context.amazonIndices[serviceRegionIndex] {
+            countEndpoint(key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
+                          record: record, parser: parser, bytes: bytes, packets: packets, records: weight)
+        }
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
@@ -325,6 +335,7 @@ struct TrafficAggregator: MergeableSink {
             cleartext.update(key.withLocal(mapping[Int(key.local)]), initial: Tally()) { $0.add(tally) }
         }
         rejects.merge(other.rejects) { $0 }
+        endpoints.merge(other.endpoints, mapping: mapping)
         for (key, tally) in other.ipv6 { ipv6[key, default: Tally()].add(tally) }
         serviceChecks += other.serviceChecks
         for (key, count) in other.serviceDisagreements { serviceDisagreements[key, default: 0] += count }

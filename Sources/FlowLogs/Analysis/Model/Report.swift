@@ -17,6 +17,8 @@ public struct Report: Sendable {
     public var hourly = HourlyNATBytes()
     public var cost: NATCost
     public var savings: Savings
+    /// DNS coverage, the names no endpoint carries and the callers of each endpoint service.
+    public var interfaceEndpoints = InterfaceEndpoints()
     public var sources: [ServiceSources]
     public var exposure: Exposure
     public var serviceCheck: ServiceCheck

@@ -7,7 +7,10 @@ extension Savings {
     ///   - azs: AZs each interface endpoint would span (its hours are paid in each).
     ///   - cost: today's cost, whose hours and IPv4 charges removal would save.
     ///   - natTrafficCounted: false when no NAT traffic was found (then nothing can be removed).
-    init(totals: NATTotals, prices: Pricing, azs: Int, cost: NATCost, natTrafficCounted: Bool) {
+    ///   - amazonRows: the rows that stand for the same-region AMAZON destination, one per
+    ///     endpoint service DNS named (`InterfaceEndpointRows`); `nil` keeps one row for it.
+    init(totals: NATTotals, prices: Pricing, azs: Int, cost: NATCost, natTrafficCounted: Bool,
+         amazonRows: [InterfaceEndpoint]? = nil) {
         let factor = totals.window?.monthlyFactor ?? 0
         var gatewayRows: [GatewayEndpoint] = []
         var interfaceRows: [InterfaceEndpoint] = []
@@ -24,10 +27,16 @@ extension Savings {
             case .gatewayEndpoint:
                 gatewayRows.append(.init(service: destination.service, monthlyGB: monthlyGB, monthlyUSD: monthlyGB * prices.natGatewayGB))
             case .interfaceEndpoint:
+                if destination.service == "AMAZON", let amazonRows {
+                    interfaceRows += amazonRows
+                    continue
+                }
                 interfaceRows.append(.init(
                     service: destination.service, region: destination.region, monthlyGB: monthlyGB, savingPerGB: savingPerGB,
                     endpointMonthlyUSD: endpointMonthly, breakEvenGB: savingPerGB > 0 ? endpointMonthly / savingPerGB : nil,
-                    netMonthlyUSD: monthlyGB * savingPerGB - endpointMonthly))
+                    netMonthlyUSD: monthlyGB * savingPerGB - endpointMonthly,
+                    endpointService: InterfaceEndpointRows.addressRangeServices[destination.service].map { "com.amazonaws.\(destination.region).\($0)" },
+                    bytes: destination.traffic.bytes))
             case .awsPublic, .crossRegion, .internet:
                 if destination.traffic.bytes > 0 {
                     blockers.append((destination.service, destination.region, destination.category, monthlyGB))
