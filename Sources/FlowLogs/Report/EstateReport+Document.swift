@@ -37,7 +37,6 @@ extension EstateReport {
 
     private func estateSection() -> ReportDocument.Section {
         let totals = estate
-        let input = inputs.totals
         let accounts = Set(scopes.map(\.account)).count
         let regions = Set(scopes.map(\.region)).sorted()
         let age = prefixes.ageDays.map { ", \(NumberText.decimal($0, 1)) days old" } ?? ""
@@ -51,8 +50,7 @@ extension EstateReport {
                 + "\(NumberText.bytes(totals.nat.bytesOut)) out, \(NumberText.bytes(totals.nat.bytesIn)) in, \(NumberText.grouped(totals.nat.records)) records"),
             ("scopes", "\(NumberText.count(scopes.count, "scope")) in \(NumberText.count(accounts, "account")), "
                 + "\(NumberText.count(regions.count, "region")) (\(regions.joined(separator: ", ")))"),
-            ("inputs", "\(NumberText.count(input.files, "file")) (\(input.damagedFiles) damaged, \(input.skippedFiles) skipped), "
-                + "\(NumberText.count(input.records, "record")), \(NumberText.count(input.malformed, "malformed line"))"),
+            ("inputs", inputs.summaryLine),
             ("prefixes", "\(prefixes.path) (\(prefixes.origin)), created \(prefixes.createDate)\(age), syncToken \(prefixes.syncToken)"),
         ]
         if !scopeFilters.isEmpty { pairs.append(("--scope", EstateWording.outside(outsideScopes, filters: scopeFilters))) }

@@ -28,15 +28,9 @@ extension Report {
     private func price(_ value: Double) -> String { NumberText.price(value) }
 
     private func overview(scope: String? = nil, inEstate: Bool = false) -> ReportDocument.Section {
-        let totals = inputs.totals
-        let notFlowLogs = inputs.problems.filter { $0.kind == .notFlowLog }.count
         var pairs: [(String, String)] = scope.map { [("scope", $0)] } ?? []
         pairs.append(("region", "\(region) (from \(regionSourceText))"))
-        if !inEstate {
-            pairs.append(("inputs", "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped"
-                + (notFlowLogs > 0 ? ", \(notFlowLogs) not flow logs" : "") + "), "
-                + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"))
-        }
+        if !inEstate { pairs.append(("inputs", inputs.summaryLine)) }
         if let window {
             pairs.append(("window", "\(UnixTime.iso8601(window.start)) to \(UnixTime.iso8601(window.end)) "
                 + "(\(NumberText.decimal(window.hours, 2)) hours\(window.isRough ? ", rough projection" : ""))"))

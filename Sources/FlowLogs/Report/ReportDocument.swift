@@ -37,9 +37,12 @@ struct ReportDocument {
                 case let .line(text):
                     out += Self.wrapped(TerminalText.safe(text), first: "  ", rest: "  ", width: width)
                 case let .pairs(pairs):
-                    let width = pairs.map(\.0.count).max() ?? 0
+                    // Values wrap under their own column, as bullets wrap under their text.
+                    let keyWidth = pairs.map(\.0.count).max() ?? 0
+                    let valueColumn = String(repeating: " ", count: keyWidth + 4)
                     for (key, value) in pairs {
-                        out += "  " + key + String(repeating: " ", count: width - key.count + 2) + TerminalText.safe(value) + "\n"
+                        out += Self.wrapped(TerminalText.safe(value), first: "  " + key + String(repeating: " ", count: keyWidth - key.count + 2),
+                                            rest: valueColumn, width: width)
                     }
                 case let .table(columns, rows):
                     var table = TextTable(columns: columns)

@@ -369,3 +369,14 @@ extension Savings.InterfaceEndpoint {
         }
     }
 }
+
+extension Inspection {
+    /// The report's "inputs" line: files with their damaged, skipped and not-flow-log counts,
+    /// records and malformed lines (the estate's summary and a single scope's say it alike).
+    var summaryLine: String {
+        let notFlowLogs = problems.filter { $0.kind == .notFlowLog }.count
+        return "\(NumberText.count(totals.files, "file")) (\(totals.damagedFiles) damaged, \(totals.skippedFiles) skipped"
+            + (notFlowLogs > 0 ? ", \(notFlowLogs) not flow logs" : "") + "), "
+            + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"
+    }
+}

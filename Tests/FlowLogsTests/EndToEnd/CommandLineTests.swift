@@ -156,38 +156,63 @@ struct CommandLineTests {
         let truthData = try Data(contentsOf: TestPaths.sampleLogs.appendingPathComponent("expected.json"))
         let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
         #expect(document["schema"] as? String == "flowscan.report/2")
-        // One VPC: the default-format flow log and the v5 one (with vpc-id) are joined by their interfaces.
-        #expect((document["scopes"] as? [Any])?.count == 1)
-        let report = try #require(firstScope(result.stdout))
-        #expect(report["scope_key"] as? String == "vpc-id")
-        #expect(report["flow_logs"] as? [String] == ["fl-0a4b1d6c8e2f9b3a7", "fl-0b5c2e7d9a1f3c6e4"])
-        #expect(((document["estate"] as? [String: Any])?["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)
-        #expect(report["vantage"] as? String == "nat-interface")
-        #expect(report["region"] as? String == "us-east-1")
-        #expect((report["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)
-        let destinations = try #require(report["destinations"] as? [[String: Any]])
-        for expected in try #require(truth["destinations"] as? [[String: Any]]) {
-            let found = destinations.first { $0["service"] as? String == expected["service"] as? String && $0["region"] as? String == expected["region"] as? String }
-            #expect(found?["bytes_out"] as? Int == expected["bytes_out"] as? Int)
-            #expect(found?["bytes_in"] as? Int == expected["bytes_in"] as? Int)
+        // Two accounts, one VPC each (us-east-1 and eu-west-1); in each, the default-format flow log
+        // and the v5 one (with vpc-id) are joined by their interfaces.
+        let scopes = try #require(document["scopes"] as? [[String: Any]])
+        let truths = try #require(truth["scopes"] as? [[String: Any]])
+        #expect(truths.map { "\($0["account"] as? String ?? "")/\($0["region"] as? String ?? "")" }
+                    == ["123456789012/us-east-1", "234567900123/eu-west-1"])
+        #expect(scopes.count == truths.count)
+        for expected in truths {
+            let vpc = try #require(expected["vpc"] as? String)
+            let report = try #require(scopes.first { $0["vpc"] as? String == vpc }, "\(vpc)")
+            #expect(report["scope_key"] as? String == "vpc-id")
+            #expect(report["account"] as? String == expected["account"] as? String)
+            #expect(report["region"] as? String == expected["region"] as? String)
+            #expect(report["flow_logs"] as? [String] == expected["flow_logs"] as? [String])
+            #expect(report["vantage"] as? String == "nat-interface")
+            #expect((report["nat"] as? [String: Any])?["bytes"] as? Int == expected["nat_bytes"] as? Int, "\(vpc)")
+            let destinations = try #require(report["destinations"] as? [[String: Any]])
+            let expectedDestinations = try #require(expected["destinations"] as? [[String: Any]])
+            #expect(destinations.count == expectedDestinations.count, "\(vpc)")
+            for wanted in expectedDestinations {
+                let found = destinations.first { $0["service"] as? String == wanted["service"] as? String && $0["region"] as? String == wanted["region"] as? String }
+                #expect(found?["bytes_out"] as? Int == wanted["bytes_out"] as? Int, "\(vpc) \(wanted)")
+                #expect(found?["bytes_in"] as? Int == wanted["bytes_in"] as? Int, "\(vpc) \(wanted)")
+                // Same region means the scope's own region.
+                #expect(found?["same_region"] as? Bool == (wanted["region"] as? String == expected["region"] as? String), "\(vpc) \(wanted)")
+            }
+            // The Resolver query logs beside the flow logs name the endpoint services, to the byte.
+            let savings = try #require(report["savings"] as? [String: Any])
+            let rows = try #require(savings["interface_endpoints"] as? [[String: Any]])
+            let dns = try #require(report["dns"] as? [String: Any])
+            var named: [String: Int] = [:]
+            for row in rows where row["attribution"] as? String == "dns" { named[row["endpoint_service"] as! String] = row["bytes"] as? Int }
+            for row in try #require(dns["not_carried"] as? [[String: Any]]) { named[row["name"] as! String] = row["bytes"] as? Int }
+            var expectedNamed: [String: Int] = [:]
+            for row in try #require(expected["endpoint_services"] as? [[String: Any]]) { expectedNamed[row["endpoint_service"] as! String] = row["bytes"] as? Int }
+            #expect(named == expectedNamed, "\(vpc)")
+            #expect(dns["unnamed_bytes"] as? Int == expected["unnamed_amazon_bytes"] as? Int)
+            #expect(rows.first { $0["attribution"] as? String == "unattributed" }?["bytes"] as? Int == expected["unnamed_amazon_bytes"] as? Int)
         }
-        // The Resolver query logs beside the flow logs name the endpoint services, to the byte.
-        let savings = try #require(report["savings"] as? [String: Any])
-        let rows = try #require(savings["interface_endpoints"] as? [[String: Any]])
-        let dns = try #require(report["dns"] as? [String: Any])
-        var named: [String: Int] = [:]
-        for row in rows where row["attribution"] as? String == "dns" { named[row["endpoint_service"] as! String] = row["bytes"] as? Int }
-        for row in try #require(dns["not_carried"] as? [[String: Any]]) { named[row["name"] as! String] = row["bytes"] as? Int }
-        var expectedNamed: [String: Int] = [:]
-        for row in try #require(truth["endpoint_services"] as? [[String: Any]]) { expectedNamed[row["endpoint_service"] as! String] = row["bytes"] as? Int }
-        #expect(named == expectedNamed)
-        #expect(dns["unnamed_bytes"] as? Int == truth["unnamed_amazon_bytes"] as? Int)
-        #expect(rows.first { $0["attribution"] as? String == "unattributed" }?["bytes"] as? Int == truth["unnamed_amazon_bytes"] as? Int)
+        // The estate is the sums.
+        let estate = try #require(document["estate"] as? [String: Any])
+        #expect(estate["scopes"] as? Int == 2)
+        #expect((estate["nat"] as? [String: Any])?["bytes"] as? Int == truth["nat_bytes"] as? Int)
+        #expect(truths.map { $0["nat_bytes"] as? Int ?? 0 }.reduce(0, +) == truth["nat_bytes"] as? Int)
+        let savings = scopes.map { ($0["savings"] as? [String: Any])?["total_monthly_usd"] as? Double ?? .nan }.reduce(0, +)
+        let estateSavings = try #require((estate["savings"] as? [String: Any])?["total_monthly_usd"] as? Double)
+        #expect(abs(estateSavings - savings) < 0.00011, "the sum, up to the JSON's 4 decimals")
+        let cost = scopes.map { ($0["cost"] as? [String: Any])?["monthly_total_usd"] as? Double ?? .nan }.reduce(0, +)
+        let estateCost = try #require((estate["cost"] as? [String: Any])?["monthly_total_usd"] as? Double)
+        #expect(abs(estateCost - cost) < 0.00011, "the sum, up to the JSON's 4 decimals")
         let text = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json"])
         #expect(text.status == 0)
-        #expect(text.stdout.hasPrefix("flowscan: NAT gateway traffic to AWS services, us-east-1\n"))
+        #expect(text.stdout.hasPrefix("flowscan: NAT gateway traffic to AWS services, 2 scopes in 2 regions\n\nEstate\n"))
+        #expect(text.stdout.contains("\nScope 1 of 2: 123456789012/us-east-1/"))
+        #expect(text.stdout.contains("\nScope 2 of 2: 234567900123/eu-west-1/"))
         let markdown = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "markdown"])
-        #expect(markdown.stdout.hasPrefix("# flowscan: NAT gateway traffic to AWS services, us-east-1\n"))
+        #expect(markdown.stdout.hasPrefix("# flowscan: NAT gateway traffic to AWS services, 2 scopes in 2 regions\n\n## Estate\n"))
         #expect(markdown.stdout.contains("\n| service | region |"))
     }
 

@@ -4,6 +4,7 @@ import Testing
 
 /// The report command with Route 53 Resolver query logs: found beside the flow logs, or named.
 struct DNSReportCommandTests {
+    static let account = "SampleLogs/AWSLogs/123456789012"
     static let flows = "SampleLogs/AWSLogs/123456789012/vpcflowlogs"
     static let dns = "SampleLogs/AWSLogs/123456789012/vpcdnsquerylogs"
     static let prefixes = ["--prefixes", "SampleLogs/ip-ranges.json"]
@@ -18,7 +19,8 @@ struct DNSReportCommandTests {
     }
 
     @Test func resolverLogsNamedOrFoundBesideTheFlowLogsGiveTheSameReport() throws {
-        let beside = try Binary.run(["SampleLogs/AWSLogs", "--output", "json", "--no-file-list"] + Self.prefixes)
+        // One account's folder: its flow logs with its VPC's Resolver query logs beside them.
+        let beside = try Binary.run([Self.account, "--output", "json", "--no-file-list"] + Self.prefixes)
         let named = try Binary.run([Self.flows, "--dns-logs", Self.dns, "--output", "json", "--no-file-list"] + Self.prefixes)
         let without = try Binary.run([Self.flows, "--output", "json", "--no-file-list"] + Self.prefixes)
         #expect(beside.status == 0 && named.status == 0 && without.status == 0)
@@ -29,7 +31,7 @@ struct DNSReportCommandTests {
         #expect(!without.stdout.contains("\"attribution\": \"dns\""))
         let text = try Binary.run([Self.flows] + Self.prefixes).stdout
         #expect(text.contains("No Route 53 Resolver query logs were read"))
-        let namedText = try Binary.run(["SampleLogs/AWSLogs"] + Self.prefixes).stdout
+        let namedText = try Binary.run([Self.account] + Self.prefixes).stdout
         #expect(namedText.contains("\nCallers per endpoint service\n"))
         #expect(namedText.contains("of the AMAZON NAT bytes got a name from 24 Resolver query\n"))
     }

@@ -40,26 +40,32 @@ import Testing
         let path = directory.write("rows.csv", rows.stdout)
         let fromRows = try Binary.run([path, "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json", "--no-progress"])
         // The rows hold flow records only: SampleLogs' Resolver query logs are not in them, so the
-        // report from the rows equals the report of the flow logs alone (no DNS names).
-        let fromLogs = try Binary.run(["SampleLogs/AWSLogs/123456789012/vpcflowlogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json", "--no-progress"])
+        // report from the rows equals the report of both accounts' flow logs alone (no DNS names).
+        let fromLogs = try Binary.run(["SampleLogs/AWSLogs/123456789012/vpcflowlogs", "SampleLogs/AWSLogs/234567900123/vpcflowlogs", "--prefixes", "SampleLogs/ip-ranges.json", "--output", "json", "--no-progress"])
         #expect(fromRows.status == fromLogs.status)
-        func figures(_ text: String) throws -> [String: NSObject] {
-            // The one scope's keys and the estate's, without what tells the inputs apart (the flow
-            // log ids of the S3 keys, where the region came from).
+        func figures(_ text: String) throws -> [[String: NSObject]] {
+            // Each scope's keys (two VPCs, one per account), then the estate's, without what tells
+            // the inputs apart (the flow log ids of the S3 keys, where the region came from).
             let document = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: NSObject])
             let scopes = try #require(document["scopes"] as? [[String: NSObject]])
-            #expect(scopes.count == 1)
-            var object = try #require(scopes.first)
-            object["estate"] = document["estate"]
-            object["flow_logs"] = nil
-            // Rows keep account-id, region and vpc-id, not the flow log id of the S3 key: a VPC
-            // without vpc-id is keyed by its flow log from the logs, by account and region from rows.
-            object["scope_key"] = nil
-            object["region_source"] = nil
-            return object
+            #expect(scopes.count == 2)
+            var objects = scopes.map { scope in
+                var object = scope
+                object["flow_logs"] = nil
+                // Rows keep account-id, region and vpc-id, not the flow log id of the S3 key: a VPC
+                // without vpc-id is keyed by its flow log from the logs, by account and region from rows.
+                object["scope_key"] = nil
+                object["region_source"] = nil
+                return object
+            }
+            objects.append(try #require(document["estate"] as? [String: NSObject]))
+            return objects
         }
-        let (a, b) = (try figures(fromLogs.stdout), try figures(fromRows.stdout))
-        #expect((a["nat"] as? [String: Any])?["bytes"] as? Int ?? 0 > 0)
-        for key in Set(a.keys).union(b.keys).sorted() { #expect(a[key] == b[key], "'\(key)' differs") }
+        let (logs, fromRowsFigures) = (try figures(fromLogs.stdout), try figures(fromRows.stdout))
+        #expect(logs.count == fromRowsFigures.count)
+        for (a, b) in zip(logs, fromRowsFigures) {
+            #expect((a["nat"] as? [String: Any])?["bytes"] as? Int ?? 0 > 0)
+            for key in Set(a.keys).union(b.keys).sorted() { #expect(a[key] == b[key], "'\(key)' differs (\(a["vpc"] ?? "estate" as NSString))") }
+        }
     }
 }

@@ -10,7 +10,8 @@ struct InputProblemTests {
 
     /// The text report with its wrapped bullets joined again (continuation lines start with 4 spaces).
     static func unwrapped(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n    ", with: " ")
+        // Continuation lines (bullets and pair values) are indented by four spaces or more.
+        text.replacingOccurrences(of: "\n {4,}", with: " ", options: .regularExpression)
     }
 
     @Test func aMissingPathAloneSaysSoAndPrintsNoFigures() throws {
@@ -32,7 +33,8 @@ struct InputProblemTests {
         let text = try Binary.run(["SampleLogs/AWSLogs", missing] + prefixes)
         #expect(text.status == 2)
         #expect(text.stderr == "flowscan: \(missing): skipped: no such file or directory\n")
-        #expect(Self.unwrapped(text.stdout).contains("\nInputs\n  - \(missing): skipped: no such file or directory\n\nNAT gateways\n"))
+        // Several scopes: the run's Inputs come after the table of scopes, before the first scope.
+        #expect(Self.unwrapped(text.stdout).contains("\nInputs\n  - \(missing): skipped: no such file or directory\n\nScope 1 of 2: "))
         let markdown = try Binary.run(["SampleLogs/AWSLogs", missing] + prefixes + ["--output", "markdown"])
         #expect(markdown.stdout.contains("\n## Inputs\n\n- \(missing): skipped: no such file or directory\n"))
         let clean = try Binary.run(["SampleLogs/AWSLogs"] + prefixes)
@@ -61,7 +63,12 @@ struct InputProblemTests {
         #expect(mixed.stderr == "flowscan: \(prose): not a flow-log file: 3 of 3 lines malformed, the first: line 1: "
             + "4 fields, the format has 14 (default format assumed: pass --format)\n")
         #expect(Self.unwrapped(mixed.stdout).contains("\nInputs\n  - \(prose): not a flow-log file: 3 of 3 lines malformed"))
-        #expect(mixed.stdout.contains("  inputs            49 files (0 damaged, 0 skipped, 1 not flow logs), 2,844 records, 3 malformed lines\n"))
+        // One account (one scope): its Summary counts the file that is not a flow log (24 flow logs,
+        // their 24 Resolver query logs and the notes).
+        let oneAccount = try Binary.run(["SampleLogs/AWSLogs/123456789012", prose] + prefixes)
+        #expect(Self.unwrapped(oneAccount.stdout).contains("  inputs            49 files (0 damaged, 0 skipped, 1 not flow logs), 2,844 records, 3 malformed lines\n"))
+        // Both accounts: the Estate's inputs line counts it too.
+        #expect(Self.unwrapped(mixed.stdout).contains("  inputs            97 files (0 damaged, 0 skipped, 1 not flow logs), 5,708 records, 3 malformed lines\n"))
         #expect(Self.unwrapped(mixed.stdout).contains("  - 1 input is not a flow-log file: most of their lines are malformed (see Inputs; give the fields of header-less logs with --format)\n"))
         let alone = try Binary.run([prose] + prefixes)
         #expect(alone.status == 4)
@@ -92,7 +99,8 @@ struct InputProblemTests {
     @Test func aWindowThatKeepsNothingSaysWhereTheDataIs() throws {
         let result = try Binary.run(["SampleLogs/AWSLogs"] + prefixes + ["--since", "2030-01-01"])
         #expect(result.status == 0)
-        let sentence = "--since 2030-01-01T00:00:00Z kept none of the records read: the data runs from 2026-11-24T00:00:09Z to 2026-11-24T01:59:18Z"
+        // Both accounts' data: eu-west-1's first record starts at 00:00:02, its last ends at 01:59:49.
+        let sentence = "--since 2030-01-01T00:00:00Z kept none of the records read: the data runs from 2026-11-24T00:00:02Z to 2026-11-24T01:59:49Z"
         #expect(result.stderr == "flowscan: warning: \(sentence)\n")
         #expect(Self.unwrapped(result.stdout).contains("  - \(sentence)\n"))
         let both = try Binary.run(["SampleLogs/AWSLogs"] + prefixes + ["--since", "2020-01-01", "--until", "2020-01-02"])

@@ -85,10 +85,15 @@ struct PricesCommandTests {
         #expect(tokyo["prices"] as? [String: Double] == ["nat_gateway_hour": 0.062, "nat_gateway_gb": 0.062, "interface_endpoint_hour": 0.014,
                                                          "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005, "interface_endpoint_gb_next_4pb": 0.006,
                                                          "interface_endpoint_gb_over_5pb": 0.004, "cross_az_gb": 0.01])
-        // On the S3-keyed sample, --region is not used, and the report says so.
+        // On the S3-keyed sample (a us-east-1 VPC and a eu-west-1 one), --region is not used, and
+        // the report says so.
         let keyed = try Binary.run(["SampleLogs/AWSLogs", "--prefixes", "SampleLogs/ip-ranges.json", "--region", "ap-northeast-1", "--output", "json"])
-        #expect(firstScope(keyed.stdout)?["region"] as? String == "us-east-1")
-        #expect(keyed.stdout.contains("--region ap-northeast-1 names only the region of input that carries none: the scope's records or S3 keys name their own (us-east-1), which is used instead"))
+        let keyedScopes = try #require((try JSONSerialization.jsonObject(with: Data(keyed.stdout.utf8)) as? [String: Any])?["scopes"] as? [[String: Any]])
+        #expect(keyedScopes.map { $0["region"] as? String } == ["us-east-1", "eu-west-1"])
+        #expect(keyed.stdout.contains("--region ap-northeast-1 names only the region of input that carries none: 2 scopes' records or S3 keys name their own (eu-west-1, us-east-1), which are used instead"))
+        let oneAccount = try Binary.run(["SampleLogs/AWSLogs/123456789012", "--prefixes", "SampleLogs/ip-ranges.json", "--region", "ap-northeast-1", "--output", "json"])
+        #expect(firstScope(oneAccount.stdout)?["region"] as? String == "us-east-1")
+        #expect(oneAccount.stdout.contains("--region ap-northeast-1 names only the region of input that carries none: the scope's records or S3 keys name their own (us-east-1), which is used instead"))
         let source = try #require(tokyo["prices_source"] as? [String: Any])
         #expect(source["region"] as? String == "ap-northeast-1")
         // The tiers come from us-east-1's row, without a warning (README "Prices per region").

@@ -6,7 +6,8 @@ import Testing
 /// naming the file and what is wrong, exit status 1, nothing analysed.
 struct CompanionFileTests {
     let directory = TemporaryDirectory()
-    var logs: String { TestPaths.sampleLogs.appendingPathComponent("AWSLogs").path }
+    /// One account of the sample (its us-east-1 VPC): one scope, so given gateways name all of it.
+    var logs: String { TestPaths.sampleLogs.appendingPathComponent("AWSLogs/123456789012").path }
     var goodPrefixes: String { TestPaths.sampleLogs.appendingPathComponent("ip-ranges.json").path }
 
     private func expectError(_ arguments: [String], naming path: String, saying words: String,
@@ -97,7 +98,9 @@ struct CompanionFileTests {
         #expect(found.allSatisfy { $0["origin"] as? String == "given" })
         #expect(found.map { $0["public_ips"] as? [String] } == [["198.51.100.1"], ["198.51.100.2"]])
         let truth = try JSONSerialization.jsonObject(with: Data(contentsOf: TestPaths.sampleLogs.appendingPathComponent("expected.json"))) as? [String: Any]
-        #expect((report?["nat"] as? [String: Any])?["bytes"] as? Int == truth?["nat_bytes"] as? Int)
+        let scope = try #require((truth?["scopes"] as? [[String: Any]])?.first { $0["account"] as? String == "123456789012" })
+        #expect(report?["vpc"] as? String == scope["vpc"] as? String)
+        #expect((report?["nat"] as? [String: Any])?["bytes"] as? Int == scope["nat_bytes"] as? Int)
     }
 
     @Test func gatewaysNamedInconsistentlyAreNotCountedTwice() throws {

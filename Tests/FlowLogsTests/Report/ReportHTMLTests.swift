@@ -72,7 +72,7 @@ import Testing
         let withoutNamespaces = html.stdout.replacingOccurrences(of: "xmlns=\"http://www.w3.org/1999/xhtml\"", with: "")
             .replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "")
         #expect(!withoutNamespaces.contains("http:") && !withoutNamespaces.contains("https:") && !withoutNamespaces.contains("url("))
-        #expect(parsed.all("svg").count == 5, "category, service, hourly, waterfall and break-even charts")
+        #expect(parsed.all("svg").count == 10, "for each of the sample's two scopes: category, service, hourly, waterfall and break-even charts")
         let policy = parsed.all("meta").first { $0.attributes["http-equiv"] == "Content-Security-Policy" }
         #expect(policy?.attributes["content"]?.hasPrefix("default-src 'none'; style-src 'sha256-") == true)
     }
