@@ -1,22 +1,43 @@
 import CZlib
 
-/// Reads the values of one column chunk, page after page, and writes each as text into a row
-/// line: the column half of turning Parquet rows into flow-log lines.
+/// Reads the values of one column chunk, page after page, a batch of rows at a time: the column
+/// half of Parquet's columnar reading.
 ///
-/// Holds the chunk's compressed bytes, one decompressed page and the dictionary (rendered as
-/// text once, so dictionary-encoded values are copies). Pages are decoded lazily: definition
-/// levels and indices one value at a time.
+/// Each value becomes an *entry* (`codes[row]`, -1 for a null): the dictionary's entries are made
+/// once per chunk, a plain value's entry once per batch. An entry holds the value as the record
+/// parser would read its text: a number, an address or keyword parsed from a string (once per
+/// dictionary entry: the strings of a column repeat), its state (valid, null, invalid…) and its
+/// length as text. Strings, and numbers of columns read as text, are bytes of the row group's
+/// `ParquetTextArena`, so the parser's token table can point at them.
+///
+/// Holds the chunk's compressed bytes, one decompressed page and the entries; levels and indices
+/// are decoded one value at a time (nothing ahead of the batch).
 final class ParquetColumnCursor {
+    /// How a column's values are read, from its physical type and the parser's slot.
+    enum Reading {
+        /// An INT32 or INT64 column of a numeric field: the integer is the value.
+        case number
+        /// Bytes (a string, or an integer written in decimal) the record keeps as text.
+        case text
+        /// Bytes parsed as the field's value (an address, a keyword, a number in a string).
+        case parsed
+    }
+
     let column: ParquetColumn
+    let index: Int
+    let slot: RecordParser.Slot
+    let reading: Reading
     private let codec: Int32
     private let limits: ParquetLimits
     private let inflater: GzipInflater
+    private let arena: ParquetTextArena
     /// The chunk's bytes and where they start in the file.
     private let chunk: UnsafeMutableRawBufferPointer
     private let chunkOffset: UInt64
     private var position = 0
     /// Values of the chunk in pages not loaded yet.
     private var valuesLeft: Int64
+    private var dataPageSeen = false
 
     /// The current page, decompressed (its values; v1 pages also hold the levels).
     private var page: UnsafeMutableRawBufferPointer
@@ -27,83 +48,250 @@ final class ParquetColumnCursor {
     private var dictionaryEncoded = false
     private var plainPosition = 0
     private var plainEnd = 0
-
-    private var dictionaryText: UnsafeMutableRawBufferPointer
-    private var dictionaryStarts: [Int] = []
-    private var dictionarySpaces: [Bool] = []
     private var hasDictionary = false
+
+    /// The entry of each row of the batch (`batchCapacity` of them), -1 for a null.
+    let codes: UnsafeMutablePointer<Int32>
+    let batchCapacity: Int
+    /// How many values of the batch `decode(_:)` has read (also when it throws).
+    private(set) var decoded = 0
+    /// Entries `0..<dictionaryCount` are the dictionary's; the batch's plain values follow.
+    private(set) var dictionaryCount = 0
+    private(set) var entryCount = 0
+    private var entryCapacity = 0
+    /// The integers of integer columns.
+    private(set) var ints: UnsafeMutablePointer<Int64>
+    /// Where the bytes of columns with bytes start and end in the arena.
+    private(set) var starts: UnsafeMutablePointer<Int>
+    private(set) var ends: UnsafeMutablePointer<Int>
+    /// The value as a text line would hold it: its length (1 for `-`) and state.
+    private(set) var lengths: UnsafeMutablePointer<Int32>
+    private(set) var states: UnsafeMutablePointer<ParquetValueState>
+    /// What parsed columns parsed to (`FlowRecord.set(_:bits:)`'s bits).
+    private(set) var bits: UnsafeMutablePointer<UInt128>
 
     /// - Parameters:
     ///   - chunk: the chunk's bytes, owned by the cursor from now on (freed with it).
     ///   - offset: where the chunk starts in the file (for messages).
-    init(column: ParquetColumn, codec: Int32, valueCount: Int64, chunk: UnsafeMutableRawBufferPointer,
-         offset: UInt64, limits: ParquetLimits, inflater: GzipInflater) {
+    ///   - index: the column's position in the format.
+    ///   - slot: what the parser does with the column.
+    init(column: ParquetColumn, index: Int, slot: RecordParser.Slot, codec: Int32, valueCount: Int64,
+         chunk: UnsafeMutableRawBufferPointer, offset: UInt64, limits: ParquetLimits, inflater: GzipInflater,
+         arena: ParquetTextArena, batchCapacity: Int) {
         self.column = column
+        self.index = index
+        self.slot = slot
+        if column.type != .byteArray, slot.isNumeric {
+            reading = .number
+        } else {
+            reading = slot == .text ? .text : .parsed
+        }
         self.codec = codec
         self.limits = limits
         self.inflater = inflater
+        self.arena = arena
         self.chunk = chunk
         self.chunkOffset = offset
+        self.batchCapacity = batchCapacity
         valuesLeft = valueCount
         page = .allocate(byteCount: 1, alignment: 8)
-        dictionaryText = .allocate(byteCount: 1, alignment: 8)
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         levels = try! HybridRLEDecoder(empty, bitWidth: 0)
         indices = try! HybridRLEDecoder(empty, bitWidth: 0)
+        codes = .allocate(capacity: batchCapacity)
+        ints = .allocate(capacity: 1)
+        starts = .allocate(capacity: 1)
+        ends = .allocate(capacity: 1)
+        lengths = .allocate(capacity: 1)
+        states = .allocate(capacity: 1)
+        bits = .allocate(capacity: 1)
+        reserveEntries(batchCapacity)
     }
 
     deinit {
         chunk.deallocate()
         page.deallocate()
-        dictionaryText.deallocate()
+        codes.deallocate()
+        ints.deallocate()
+        starts.deallocate()
+        ends.deallocate()
+        lengths.deallocate()
+        states.deallocate()
+        bits.deallocate()
     }
 
-    /// Writes the next value (or `-` for a null) as the next column of `line`.
+    /// Room for `capacity` entries, keeping none (called before any entry is made).
+    private func reserveEntries(_ capacity: Int) {
+        entryCapacity = max(1, capacity)
+        let integers = column.type != .byteArray, bytes = reading != .number
+        ints.deallocate()
+        ints = .allocate(capacity: integers ? entryCapacity : 1)
+        starts.deallocate()
+        starts = .allocate(capacity: bytes ? entryCapacity : 1)
+        ends.deallocate()
+        ends = .allocate(capacity: bytes ? entryCapacity : 1)
+        lengths.deallocate()
+        lengths = .allocate(capacity: entryCapacity)
+        states.deallocate()
+        states = .allocate(capacity: entryCapacity)
+        bits.deallocate()
+        bits = .allocate(capacity: reading == .parsed ? entryCapacity : 1)
+    }
+
+    // MARK: Batches
+
+    /// Reads the column's next `count` values (at most `batchCapacity`) into `codes`, and makes
+    /// the entries of its plain values. When it throws, `decoded` values were read and their
+    /// entries are made.
     /// - Throws: `ParquetError` at a corrupt page or values past a page's end.
+    func decode(_ count: Int) throws(ParquetError) {
+        entryCount = dictionaryCount
+        decoded = 0
+        defer { classify(dictionaryCount..<entryCount) }
+        while decoded < count {
+            if pageValuesLeft == 0 {
+                try loadPage()
+                continue
+            }
+            let end = min(count, decoded + pageValuesLeft)
+            while decoded < end {
+                pageValuesLeft -= 1
+                if column.isOptional {
+                    let level: UInt32
+                    do { level = try levels.next() } catch { throw failure(error) }
+                    if level == 0 {
+                        codes[decoded] = -1
+                        decoded += 1
+                        continue
+                    }
+                    guard level == 1 else { throw corrupt("definition level \(level) in a flat column (at most 1)") }
+                }
+                if dictionaryEncoded {
+                    let index: UInt32
+                    do { index = try indices.next() } catch { throw failure(error) }
+                    guard Int(index) < dictionaryCount else {
+                        throw corrupt("dictionary index \(index) with \(dictionaryCount) entries")
+                    }
+                    codes[decoded] = Int32(index)
+                } else {
+                    codes[decoded] = Int32(try appendPlain())
+                }
+                decoded += 1
+            }
+        }
+    }
+
+    /// The next PLAIN value as a new entry.
     @inline(__always)
-    func appendValue(to line: inout ParquetRowLine) throws(ParquetError) {
-        while pageValuesLeft == 0 { try loadPage() }
-        pageValuesLeft -= 1
-        line.beginValue()
-        if column.isOptional {
-            let level: UInt32
-            do { level = try levels.next() } catch { throw failure(error) }
-            if level == 0 {
-                line.appendNull()
-                return
-            }
-            guard level == 1 else { throw corrupt("definition level \(level) in a flat column (at most 1)") }
-        }
-        if dictionaryEncoded {
-            let index: Int
-            do { index = Int(try indices.next()) } catch { throw failure(error) }
-            guard index + 1 < dictionaryStarts.count else {
-                throw corrupt("dictionary index \(index) with \(dictionaryStarts.count - 1) entries")
-            }
-            let start = dictionaryStarts[index], end = dictionaryStarts[index + 1]
-            line.append(UnsafeRawBufferPointer(rebasing: dictionaryText[start..<end]), hasSpace: dictionarySpaces[index])
-            return
-        }
+    private func appendPlain() throws(ParquetError) -> Int {
+        let entry = entryCount
         switch column.type {
         case .int32:
             guard plainEnd - plainPosition >= 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
             let value = Int32(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: Int32.self))
             plainPosition += 4
-            line.append(Int64(value))
+            store(Int64(value), at: entry)
         case .int64:
             guard plainEnd - plainPosition >= 8 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
             let value = Int64(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: Int64.self))
             plainPosition += 8
-            line.append(value)
+            store(value, at: entry)
         case .byteArray:
             guard plainEnd - plainPosition >= 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
             let length = Int(UInt32(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: UInt32.self)))
             plainPosition += 4
             guard length <= plainEnd - plainPosition else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            let text = UnsafeRawBufferPointer(rebasing: page[plainPosition..<plainPosition + length])
+            let start = arena.append(UnsafeRawBufferPointer(rebasing: page[plainPosition..<plainPosition + length]))
             plainPosition += length
-            line.append(text, hasSpace: ParquetRowLine.containsSpace(text))
+            starts[entry] = start
+            ends[entry] = start + length
         }
+        entryCount += 1
+        return entry
+    }
+
+    /// An integer entry; columns read as bytes get its decimal text too.
+    @inline(__always)
+    private func store(_ value: Int64, at entry: Int) {
+        ints[entry] = value
+        guard reading != .number else { return }
+        let start = arena.appendDecimal(value)
+        starts[entry] = start
+        ends[entry] = arena.count
+    }
+
+    /// Gives `entries` their state, text length and (parsed columns) value.
+    private func classify(_ entries: Range<Int>) {
+        switch reading {
+        case .number:
+            let maximum = slot.maximum
+            for entry in entries {
+                let value = ints[entry]
+                lengths[entry] = ParquetDecimal.length(value)
+                states[entry] = value >= 0 && UInt64(value) <= maximum ? .value : .invalid
+            }
+        case .text, .parsed:
+            for entry in entries { classifyBytes(entry) }
+        }
+    }
+
+    /// A value's bytes as the text parser reads them: empty and `-` are nulls, a separator or a
+    /// control character breaks the row, anything else is text or parsed as the slot says.
+    private func classifyBytes(_ entry: Int) {
+        let start = starts[entry], count = ends[entry] - start
+        guard count > 0 else {
+            starts[entry] = 0
+            ends[entry] = 1
+            lengths[entry] = 1
+            states[entry] = .null
+            return
+        }
+        lengths[entry] = Int32(clamping: count)
+        let token = arena.base.assumingMemoryBound(to: UInt8.self) + start
+        let stop = RecordParser.tokenEnd(token, from: 0, count: count)
+        if stop < count {
+            states[entry] = token[stop] == ASCII.space || token[stop] == ASCII.tab ? .separator : .control
+            return
+        }
+        if count == 1, token[0] == ASCII.dash {
+            states[entry] = .null
+            return
+        }
+        guard reading == .parsed else {
+            states[entry] = .value
+            return
+        }
+        let parsed: UInt128?
+        if slot.isNumeric {
+            parsed = RecordParser.decimal(token, count, maximum: slot.maximum).map { UInt128($0) }
+        } else if slot.isAddress {
+            if let v4 = IPAddress.parseIPv4(token, count) {
+                parsed = IPAddress(ipv4: v4).value
+            } else {
+                parsed = RecordParser.ipv6Bits(token, count)
+            }
+        } else {
+            parsed = RecordParser.keywordBits(slot, token, count)
+        }
+        if let parsed {
+            bits[entry] = parsed
+            states[entry] = .value
+        } else {
+            states[entry] = .invalid
+        }
+    }
+
+    /// The text of an entry with bytes, or of an integer entry, for a message (cut to 64 bytes).
+    func shown(_ entry: Int, markCut: Bool) -> String {
+        if reading == .number { return String(ints[entry]) }
+        let bytes = UnsafeRawBufferPointer(start: arena.base + starts[entry], count: ends[entry] - starts[entry])
+        return String(decoding: bytes.prefix(64), as: UTF8.self) + (markCut && bytes.count > 64 ? "…" : "")
+    }
+
+    /// The first byte of an entry that is a space or below.
+    func firstSeparator(_ entry: Int) -> UInt8 {
+        let token = arena.base.assumingMemoryBound(to: UInt8.self) + starts[entry]
+        return token[RecordParser.tokenEnd(token, from: 0, count: ends[entry] - starts[entry])]
     }
 
     // MARK: Pages
@@ -149,8 +337,10 @@ final class ParquetColumnCursor {
         case .index:
             return
         case .data:
+            dataPageSeen = true
             try loadDataPageV1(header, body: body)
         case .dataV2:
+            dataPageSeen = true
             try loadDataPageV2(header, body: body)
         case nil:
             throw corrupt("unknown page type \(header.kind)")
@@ -232,57 +422,43 @@ final class ParquetColumnCursor {
                 || ParquetVocabulary.Encoding(rawValue: header.encoding) == .plainDictionary else {
             throw .unsupported("a dictionary encoded as \(ParquetVocabulary.encodingName(header.encoding)) in column '\(column.name)'")
         }
+        // Entries made from data pages would be lost: a chunk's dictionary is its first page.
+        guard !hasDictionary, !dataPageSeen else { throw corrupt("a dictionary page after the column chunk's first page") }
         guard header.valueCount >= 0 else { throw corrupt("negative dictionary size") }
         try decompress(body, size: Int(header.uncompressedSize))
         let size = Int(header.uncompressedSize)
         let count = Int(header.valueCount)
-        // Rendered text: at most 20 bytes per number, the bytes themselves for strings.
-        let textCapacity: Int
         switch column.type {
-        case .int32:
-            guard count <= size / 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            textCapacity = count * 11
-        case .int64:
-            guard count <= size / 8 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            textCapacity = count * 20
-        case .byteArray:
-            guard count <= size / 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            textCapacity = size
+        case .int32: guard count <= size / 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
+        case .int64: guard count <= size / 8 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
+        case .byteArray: guard count <= size / 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
         }
-        dictionaryText.deallocate()
-        dictionaryText = .allocate(byteCount: max(1, textCapacity), alignment: 8)
-        dictionaryStarts = [0]
-        dictionaryStarts.reserveCapacity(count + 1)
-        dictionarySpaces = []
-        dictionarySpaces.reserveCapacity(count)
-        var written = 0
+        reserveEntries(count + batchCapacity)
+        // Strings: the page's bytes go to the arena whole; entries point between the lengths.
+        let base = column.type == .byteArray ? arena.append(UnsafeRawBufferPointer(rebasing: page[0..<size])) : 0
         var cursor = 0
-        let text = dictionaryText.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        for _ in 0..<count {
-            var hasSpace = false
+        for entry in 0..<count {
             switch column.type {
             case .int32:
-                let value = Int32(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: Int32.self))
+                store(Int64(Int32(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: Int32.self))), at: entry)
                 cursor += 4
-                ParquetRowLine.writeDecimal(Int64(value), to: text + written, count: &written)
             case .int64:
-                let value = Int64(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: Int64.self))
+                store(Int64(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: Int64.self)), at: entry)
                 cursor += 8
-                ParquetRowLine.writeDecimal(value, to: text + written, count: &written)
             case .byteArray:
                 guard size - cursor >= 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
                 let length = Int(UInt32(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: UInt32.self)))
                 cursor += 4
                 guard length <= size - cursor else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-                let bytes = UnsafeRawBufferPointer(rebasing: page[cursor..<cursor + length])
-                hasSpace = ParquetRowLine.containsSpace(bytes)
-                if length > 0 { (text + written).update(from: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: length) }
-                written += length
+                starts[entry] = base + cursor
+                ends[entry] = base + cursor + length
                 cursor += length
             }
-            dictionaryStarts.append(written)
-            dictionarySpaces.append(hasSpace)
         }
+        dictionaryCount = count
+        entryCount = count
+        classify(0..<count)
+        arena.keep()
         hasDictionary = true
     }
 

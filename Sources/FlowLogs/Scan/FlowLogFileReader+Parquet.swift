@@ -1,7 +1,8 @@
-/// Parquet input: the rows of a Parquet file, written as flow-log lines by `ParquetFileReader`,
-/// go through the same line handling as text (a header line from the column names first), so a
-/// Parquet file and the text file with the same records give the same records, counts and
-/// summaries.
+/// Parquet input: the columns of a Parquet file are read as typed values (`ParquetRowBatch`)
+/// and each row is handed to the sink as the record the text line with the same values would
+/// give (a header line from the column names first), so a Parquet file and the text file with
+/// the same records give the same records, counts and summaries — without writing a row as text
+/// and parsing it again.
 extension FlowLogFileReader {
     func readParquet<Sink: RecordSink>(_ path: String, into summary: inout FileSummary, sink: inout Sink,
                                        progress: ((UInt64) -> Void)?) {
@@ -34,20 +35,40 @@ extension FlowLogFileReader {
         headerBytes.withUnsafeBytes { state.handle($0, number: 1, tooLong: false, summary: &summary, sink: &sink) }
         summary.decodedBytes = UInt64(headerBytes.count + 1)
         headerBytes = []
+        let parser = state.parser
+        let formatNames = parser.format.names
+        let slots = (0..<parser.fieldCount).map { parser.plan[$0] }
+        let isTransitGateway = parser.format.isTransitGateway
+        let lineLimit = options.maximumLineLength
+        let batch = ParquetRowBatch(fieldCount: names.count)
         var number = 1
-        var line = ParquetRowLine(capacity: options.maximumLineLength)
-        defer { line.deallocate() }
         do {
-            try file.forEachRow(into: &line, { row in
-                number += 1
-                summary.decodedBytes += UInt64(row.count + 1)
-                if row.tooLong {
-                    state.countMalformed(.tooLong(limit: options.maximumLineLength), number: number, summary: &summary)
-                } else if let (column, value) = row.columnWithSpace {
-                    state.countMalformed(.invalidValue(field: names[column], value: value, expected: "a value without spaces"),
-                                         number: number, summary: &summary)
-                } else {
-                    state.handle(row.bytes, number: number, tooLong: false, summary: &summary, sink: &sink)
+            try file.forEachBatch(batch, slots: slots, { batch, cursors in
+                for row in 0..<batch.count {
+                    number += 1
+                    let length = batch.lengths[row]
+                    summary.decodedBytes += UInt64(length + 1)
+                    if length > lineLimit {
+                        state.countMalformed(.tooLong(limit: lineLimit), number: number, summary: &summary)
+                    } else if isTransitGateway {
+                        summary.transitGateway += 1
+                    } else if let reason = batch.problem(row, cursors: cursors, names: formatNames) {
+                        state.countMalformed(reason, number: number, summary: &summary)
+                    } else {
+                        batch.present(row, to: parser)
+                        let record = parser.record
+                        if let start = record.start, let end = record.end, start > end {
+                            state.countMalformed(.endBeforeStart(start: start, end: end), number: number, summary: &summary)
+                            continue
+                        }
+                        switch record.logStatus {
+                        case .noData: summary.noData += 1
+                        case .skipData: summary.skipData += 1
+                        default:
+                            summary.add(record)
+                            sink.consume(record, parser: parser)
+                        }
+                    }
                 }
             }, rowGroupDone: { progress?(file.bytesRead) })
         } catch {

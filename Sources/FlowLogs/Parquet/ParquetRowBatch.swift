@@ -1,0 +1,151 @@
+/// Rows of a Parquet row group, a batch at a time, filled column by column from the cursors'
+/// entries: typed values go straight into `FlowRecord`s (no number is written as text and
+/// parsed again), text values become token offsets into the row group's `ParquetTextArena`.
+///
+///     column `srcaddr`, rows 0…3: codes [4, 4, 9, -1] → entries 4, 4, 9 were parsed once
+///     (per dictionary entry), their addresses are stored in records 0…2; row 3 is null
+///
+/// Each row also gets its length as a text line (for `decodedBytes` and the line-length limit)
+/// and its first problem, so that a row is what the text line with the same values would be:
+/// the same record, or malformed for the same reason.
+final class ParquetRowBatch {
+    /// Rows per batch: the cursors' codes and this batch's buffers stay in the caches.
+    static let capacity = 1024
+    /// No problem in the row.
+    static let noProblem = Int32.max
+
+    let fieldCount: Int
+    let arena = ParquetTextArena()
+    /// Rows of the batch that are complete (all their columns read).
+    private(set) var count = 0
+    /// The rows' records.
+    let records: UnsafeMutablePointer<FlowRecord>
+    /// Where each value of each row starts and ends in the arena, row after row (`fieldCount`
+    /// a row); `0..<1` (the arena's `-`) for nulls and for columns read as numbers.
+    let tokenStarts: UnsafeMutablePointer<Int>
+    let tokenEnds: UnsafeMutablePointer<Int>
+    /// Each row's length as a text line, separators included.
+    let lengths: UnsafeMutablePointer<Int>
+    /// Each row's first problem: a column whose value holds a separator (`column`), else the first
+    /// invalid value or control character (`maximumFields + column`); `noProblem` otherwise.
+    let problems: UnsafeMutablePointer<Int32>
+
+    init(fieldCount: Int) {
+        self.fieldCount = fieldCount
+        let capacity = Self.capacity
+        records = .allocate(capacity: capacity)
+        records.initialize(repeating: FlowRecord(), count: capacity)
+        tokenStarts = .allocate(capacity: capacity * max(1, fieldCount))
+        tokenStarts.initialize(repeating: 0, count: capacity * max(1, fieldCount))
+        tokenEnds = .allocate(capacity: capacity * max(1, fieldCount))
+        tokenEnds.initialize(repeating: 1, count: capacity * max(1, fieldCount))
+        lengths = .allocate(capacity: capacity)
+        problems = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        records.deallocate()
+        tokenStarts.deallocate()
+        tokenEnds.deallocate()
+        lengths.deallocate()
+        problems.deallocate()
+    }
+
+    /// Reads the next `rows` rows from `cursors` (one per column, in order) and fills the batch
+    /// with those that are complete.
+    /// - Returns: the damage met, if any: the rows before it (in row order) are in the batch.
+    func fill(_ rows: Int, from cursors: [ParquetColumnCursor]) -> ParquetError? {
+        arena.startBatch()
+        var complete = rows
+        var damage: (row: Int, error: ParquetError)?
+        for cursor in cursors {
+            do {
+                try cursor.decode(complete)
+            } catch {
+                // Columns after this one are read only up to this row: an earlier row's damage
+                // in a later column comes first in row order.
+                if damage.map({ cursor.decoded < $0.row }) ?? true { damage = (cursor.decoded, error) }
+                complete = cursor.decoded
+            }
+        }
+        count = complete
+        for row in 0..<complete {
+            records[row].clear()
+            lengths[row] = fieldCount - 1
+            problems[row] = Self.noProblem
+        }
+        for cursor in cursors { fill(from: cursor) }
+        return damage?.error
+    }
+
+    private func fill(from cursor: ParquetColumnCursor) {
+        let column = cursor.index, codes = cursor.codes, states = cursor.states, valueLengths = cursor.lengths
+        let slot = cursor.slot
+        let offset = FlowRecord.storageOffset(of: slot), presence = FlowRecord.presenceBit(of: slot)
+        let separatorProblem = Int32(column), valueProblem = Int32(RecordParser.maximumFields + column)
+        let starts = tokenStarts + column, ends = tokenEnds + column
+        let stride = fieldCount
+        for row in 0..<count {
+            let code = Int(codes[row])
+            guard code >= 0 else {
+                lengths[row] += 1
+                if cursor.reading != .number {
+                    starts[row * stride] = 0
+                    ends[row * stride] = 1
+                }
+                continue
+            }
+            lengths[row] += Int(valueLengths[code])
+            if cursor.reading != .number {
+                starts[row * stride] = cursor.starts[code]
+                ends[row * stride] = cursor.ends[code]
+            }
+            switch states[code] {
+            case .value:
+                guard cursor.reading != .text else { break }
+                let value = cursor.reading == .number ? UInt128(UInt64(cursor.ints[code])) : cursor.bits[code]
+                if slot.isAddress, let offset {
+                    (UnsafeMutableRawPointer(records + row) + offset).storeBytes(of: value, as: UInt128.self)
+                    records[row].present |= presence
+                } else if let offset {
+                    (UnsafeMutableRawPointer(records + row) + offset).storeBytes(of: UInt64(truncatingIfNeeded: value), as: UInt64.self)
+                    records[row].present |= presence
+                } else if slot.isKeyword {
+                    records[row].set(slot, bits: value)
+                }
+            case .null:
+                break
+            case .separator:
+                problems[row] = min(problems[row], separatorProblem)
+            case .invalid, .control:
+                problems[row] = min(problems[row], valueProblem)
+            }
+        }
+    }
+
+    /// Why `row` is malformed, or `nil` when its values are those of a record.
+    /// - Parameter names: the format's column names.
+    func problem(_ row: Int, cursors: [ParquetColumnCursor], names: [String]) -> MalformedReason? {
+        let problem = Int(problems[row])
+        guard problem != Self.noProblem else { return nil }
+        let column = problem % RecordParser.maximumFields
+        let cursor = cursors[column]
+        let code = Int(cursor.codes[row])
+        switch cursor.states[code] {
+        case .separator:
+            return .invalidValue(field: names[column], value: cursor.shown(code, markCut: false), expected: "a value without spaces")
+        case .control:
+            return .controlCharacter(byte: cursor.firstSeparator(code))
+        default:
+            return .invalidValue(field: names[column], value: cursor.shown(code, markCut: true), expected: "\(cursor.slot.expected)")
+        }
+    }
+
+    /// Makes `row` the parser's current record: its values in `record`, its text through
+    /// `text(_:)`.
+    @inline(__always)
+    func present(_ row: Int, to parser: RecordParser) {
+        parser.record = records[row]
+        parser.useColumns(line: arena.bytes, starts: tokenStarts + row * fieldCount, ends: tokenEnds + row * fieldCount)
+    }
+}
