@@ -11,7 +11,7 @@ import CZlib
 /// `ParquetTextArena`, so the parser's token table can point at them.
 ///
 /// Holds the chunk's compressed bytes, one decompressed page and the entries; levels and indices
-/// are decoded one value at a time (nothing ahead of the batch).
+/// are decoded a batch at a time (nothing ahead of the batch).
 final class ParquetColumnCursor {
     /// How a column's values are read, from its physical type and the parser's slot.
     enum Reading {
@@ -53,6 +53,9 @@ final class ParquetColumnCursor {
     /// The entry of each row of the batch (`batchCapacity` of them), -1 for a null.
     let codes: UnsafeMutablePointer<Int32>
     let batchCapacity: Int
+    /// A batch's definition levels and dictionary indices, as decoded.
+    private let levelBuffer: UnsafeMutablePointer<UInt32>
+    private let indexBuffer: UnsafeMutablePointer<UInt32>
     /// How many values of the batch `decode(_:)` has read (also when it throws).
     private(set) var decoded = 0
     /// Entries `0..<dictionaryCount` are the dictionary's; the batch's plain values follow.
@@ -69,6 +72,18 @@ final class ParquetColumnCursor {
     private(set) var states: UnsafeMutablePointer<ParquetValueState>
     /// What parsed columns parsed to (`FlowRecord.set(_:bits:)`'s bits).
     private(set) var bits: UnsafeMutablePointer<UInt128>
+    /// Plain values of parsed columns met recently (`memoCount`, direct-mapped by their bytes):
+    /// plain pages repeat addresses and keywords as dictionaries would.
+    private let memos: UnsafeMutablePointer<ParsedMemo>
+    static let memoCount = 256
+
+    struct ParsedMemo {
+        var head: UInt64 = 0
+        var tail: UInt64 = 0
+        var length = -1
+        var state = ParquetValueState.null
+        var bits: UInt128 = 0
+    }
 
     /// - Parameters:
     ///   - chunk: the chunk's bytes, owned by the cursor from now on (freed with it).
@@ -99,12 +114,17 @@ final class ParquetColumnCursor {
         levels = try! HybridRLEDecoder(empty, bitWidth: 0)
         indices = try! HybridRLEDecoder(empty, bitWidth: 0)
         codes = .allocate(capacity: batchCapacity)
+        levelBuffer = .allocate(capacity: batchCapacity)
+        indexBuffer = .allocate(capacity: batchCapacity)
         ints = .allocate(capacity: 1)
         starts = .allocate(capacity: 1)
         ends = .allocate(capacity: 1)
         lengths = .allocate(capacity: 1)
         states = .allocate(capacity: 1)
         bits = .allocate(capacity: 1)
+        let memoCount = reading == .parsed ? Self.memoCount : 1
+        memos = .allocate(capacity: memoCount)
+        memos.initialize(repeating: ParsedMemo(), count: memoCount)
         reserveEntries(batchCapacity)
     }
 
@@ -112,12 +132,15 @@ final class ParquetColumnCursor {
         chunk.deallocate()
         page.deallocate()
         codes.deallocate()
+        levelBuffer.deallocate()
+        indexBuffer.deallocate()
         ints.deallocate()
         starts.deallocate()
         ends.deallocate()
         lengths.deallocate()
         states.deallocate()
         bits.deallocate()
+        memos.deallocate()
     }
 
     /// Room for `capacity` entries, keeping none (called before any entry is made).
@@ -153,114 +176,196 @@ final class ParquetColumnCursor {
                 try loadPage()
                 continue
             }
-            let end = min(count, decoded + pageValuesLeft)
-            while decoded < end {
-                pageValuesLeft -= 1
-                if column.isOptional {
-                    let level: UInt32
-                    do { level = try levels.next() } catch { throw failure(error) }
-                    if level == 0 {
-                        codes[decoded] = -1
-                        decoded += 1
-                        continue
-                    }
-                    guard level == 1 else { throw corrupt("definition level \(level) in a flat column (at most 1)") }
-                }
-                if dictionaryEncoded {
-                    let index: UInt32
-                    do { index = try indices.next() } catch { throw failure(error) }
-                    guard Int(index) < dictionaryCount else {
-                        throw corrupt("dictionary index \(index) with \(dictionaryCount) entries")
-                    }
-                    codes[decoded] = Int32(index)
-                } else {
-                    codes[decoded] = Int32(try appendPlain())
-                }
-                decoded += 1
-            }
+            let run = min(count - decoded, pageValuesLeft)
+            pageValuesLeft -= run
+            try decodeRun(run)
         }
     }
 
-    /// The next PLAIN value as a new entry.
-    @inline(__always)
-    private func appendPlain() throws(ParquetError) -> Int {
-        let entry = entryCount
-        switch column.type {
-        case .int32:
-            guard plainEnd - plainPosition >= 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            let value = Int32(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: Int32.self))
-            plainPosition += 4
-            store(Int64(value), at: entry)
-        case .int64:
-            guard plainEnd - plainPosition >= 8 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            let value = Int64(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: Int64.self))
-            plainPosition += 8
-            store(value, at: entry)
-        case .byteArray:
-            guard plainEnd - plainPosition >= 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            let length = Int(UInt32(littleEndian: page.loadUnaligned(fromByteOffset: plainPosition, as: UInt32.self)))
-            plainPosition += 4
-            guard length <= plainEnd - plainPosition else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
-            let start = arena.append(UnsafeRawBufferPointer(rebasing: page[plainPosition..<plainPosition + length]))
-            plainPosition += length
-            starts[entry] = start
-            ends[entry] = start + length
+    /// Reads `run` values of the current page: their levels first, then their values; `decoded`
+    /// ends after the last row whose level and value were read.
+    private func decodeRun(_ run: Int) throws(ParquetError) {
+        let first = decoded
+        let codes = self.codes + first, levels = levelBuffer, indices = indexBuffer
+        // Levels: rows whose level is read; a failure comes after the values of those rows.
+        var rows = run, levelFailure: HybridRLEDecoder.Failure?
+        var present = run
+        if column.isOptional {
+            var produced = 0
+            do { try self.levels.next(into: levels, count: run, produced: &produced) } catch {
+                levelFailure = error
+                rows = produced
+            }
+            present = 0
+            for row in 0..<rows {
+                guard levels[row] <= 1 else {
+                    decoded = first + row
+                    throw corrupt("definition level \(levels[row]) in a flat column (at most 1)")
+                }
+                present += Int(levels[row])
+            }
         }
-        entryCount += 1
-        return entry
+        if dictionaryEncoded {
+            var produced = 0, indexFailure: HybridRLEDecoder.Failure?
+            do { try self.indices.next(into: indices, count: present, produced: &produced) } catch { indexFailure = error }
+            let entries = UInt32(truncatingIfNeeded: dictionaryCount)
+            var next = 0
+            for row in 0..<rows {
+                if column.isOptional, levels[row] == 0 {
+                    codes[row] = -1
+                    continue
+                }
+                guard next < produced else {
+                    decoded = first + row
+                    throw failure(indexFailure!)
+                }
+                let index = indices[next]
+                guard index < entries else {
+                    decoded = first + row
+                    throw corrupt("dictionary index \(index) with \(dictionaryCount) entries")
+                }
+                codes[row] = Int32(bitPattern: index)
+                next += 1
+            }
+        } else {
+            try decodePlain(rows, first: first, levels: levels)
+        }
+        decoded = first + rows
+        if let levelFailure { throw failure(levelFailure) }
+    }
+
+    /// Reads the PLAIN values of `rows` rows (those whose level is 1) as new entries.
+    private func decodePlain(_ rows: Int, first: Int, levels: UnsafeMutablePointer<UInt32>) throws(ParquetError) {
+        let codes = self.codes + first, optional = column.isOptional
+        let page = UnsafeRawPointer(self.page.baseAddress!), end = plainEnd
+        let firstEntry = entryCount, runStart = plainPosition
+        var position = runStart, entry = firstEntry
+        defer {
+            plainPosition = position
+            entryCount = entry
+        }
+        switch column.type {
+        case .int32, .int64:
+            let width = column.type == .int32 ? 4 : 8
+            let ints = self.ints
+            for row in 0..<rows {
+                if optional, levels[row] == 0 {
+                    codes[row] = -1
+                    continue
+                }
+                guard end - position >= width else {
+                    decoded = first + row
+                    throw .valuesPastPageEnd(column: column.name, offset: pageOffset)
+                }
+                ints[entry] = width == 4
+                    ? Int64(Int32(littleEndian: page.loadUnaligned(fromByteOffset: position, as: Int32.self)))
+                    : Int64(littleEndian: page.loadUnaligned(fromByteOffset: position, as: Int64.self))
+                position += width
+                codes[row] = Int32(truncatingIfNeeded: entry)
+                entry += 1
+            }
+            if reading != .number {
+                for rendered in firstEntry..<entry {
+                    starts[rendered] = arena.appendDecimal(ints[rendered])
+                    ends[rendered] = arena.count
+                }
+            }
+        case .byteArray:
+            // Offsets in the page first; the run's bytes then go to the arena in one copy.
+            let starts = self.starts, ends = self.ends
+            var failure: ParquetError?
+            for row in 0..<rows {
+                if optional, levels[row] == 0 {
+                    codes[row] = -1
+                    continue
+                }
+                guard end - position >= 4 else {
+                    decoded = first + row
+                    failure = .valuesPastPageEnd(column: column.name, offset: pageOffset)
+                    break
+                }
+                let length = Int(UInt32(littleEndian: page.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+                guard length <= end - position - 4 else {
+                    decoded = first + row
+                    failure = .valuesPastPageEnd(column: column.name, offset: pageOffset)
+                    break
+                }
+                starts[entry] = position + 4
+                ends[entry] = position + 4 + length
+                position += 4 + length
+                codes[row] = Int32(truncatingIfNeeded: entry)
+                entry += 1
+            }
+            let shift = arena.append(UnsafeRawBufferPointer(start: page + runStart, count: position - runStart)) - runStart
+            for moved in firstEntry..<entry {
+                starts[moved] += shift
+                ends[moved] += shift
+            }
+            if let failure { throw failure }
+        }
     }
 
     /// An integer entry; columns read as bytes get its decimal text too.
-    @inline(__always)
     private func store(_ value: Int64, at entry: Int) {
         ints[entry] = value
         guard reading != .number else { return }
-        let start = arena.appendDecimal(value)
-        starts[entry] = start
+        starts[entry] = arena.appendDecimal(value)
         ends[entry] = arena.count
     }
 
     /// Gives `entries` their state, text length and (parsed columns) value.
     private func classify(_ entries: Range<Int>) {
+        let lengths = self.lengths, states = self.states
         switch reading {
         case .number:
-            let maximum = slot.maximum
+            let maximum = slot.maximum, ints = self.ints
             for entry in entries {
                 let value = ints[entry]
                 lengths[entry] = ParquetDecimal.length(value)
                 states[entry] = value >= 0 && UInt64(value) <= maximum ? .value : .invalid
             }
         case .text, .parsed:
-            for entry in entries { classifyBytes(entry) }
+            let starts = self.starts, ends = self.ends, bits = self.bits, memos = self.memos
+            let text = arena.base.assumingMemoryBound(to: UInt8.self)
+            for entry in entries {
+                let count = ends[entry] - starts[entry]
+                guard count > 0 else {
+                    starts[entry] = 0
+                    ends[entry] = 1
+                    lengths[entry] = 1
+                    states[entry] = .null
+                    continue
+                }
+                lengths[entry] = Int32(clamping: count)
+                let token = text + starts[entry]
+                guard reading == .parsed, count <= 16 else {
+                    states[entry] = classify(token, count: count, bits: bits + entry)
+                    continue
+                }
+                // Parsed before? The bytes (up to sixteen) are their own key.
+                let head = LineWord.load(token, at: 0, count: count)
+                let tail = count > 8 ? LineWord.load(token, at: 8, count: count) : 0
+                let memo = memos + AddressMemos.slot(head: head, tail: tail) % Self.memoCount
+                if memo.pointee.length == count, memo.pointee.head == head, memo.pointee.tail == tail {
+                    states[entry] = memo.pointee.state
+                    bits[entry] = memo.pointee.bits
+                } else {
+                    let state = classify(token, count: count, bits: bits + entry)
+                    states[entry] = state
+                    memo.pointee = ParsedMemo(head: head, tail: tail, length: count, state: state, bits: bits[entry])
+                }
+            }
         }
     }
 
-    /// A value's bytes as the text parser reads them: empty and `-` are nulls, a separator or a
-    /// control character breaks the row, anything else is text or parsed as the slot says.
-    private func classifyBytes(_ entry: Int) {
-        let start = starts[entry], count = ends[entry] - start
-        guard count > 0 else {
-            starts[entry] = 0
-            ends[entry] = 1
-            lengths[entry] = 1
-            states[entry] = .null
-            return
-        }
-        lengths[entry] = Int32(clamping: count)
-        let token = arena.base.assumingMemoryBound(to: UInt8.self) + start
+    /// The state of a value's bytes as the text parser reads them (its parsed value in `bits`):
+    /// `-` is a null, a separator or a control character breaks the row, anything else is text
+    /// or parsed as the slot says.
+    private func classify(_ token: UnsafePointer<UInt8>, count: Int, bits: UnsafeMutablePointer<UInt128>) -> ParquetValueState {
         let stop = RecordParser.tokenEnd(token, from: 0, count: count)
-        if stop < count {
-            states[entry] = token[stop] == ASCII.space || token[stop] == ASCII.tab ? .separator : .control
-            return
-        }
-        if count == 1, token[0] == ASCII.dash {
-            states[entry] = .null
-            return
-        }
-        guard reading == .parsed else {
-            states[entry] = .value
-            return
-        }
+        if stop < count { return token[stop] == ASCII.space || token[stop] == ASCII.tab ? .separator : .control }
+        if count == 1, token[0] == ASCII.dash { return .null }
+        guard reading == .parsed else { return .value }
         let parsed: UInt128?
         if slot.isNumeric {
             parsed = RecordParser.decimal(token, count, maximum: slot.maximum).map { UInt128($0) }
@@ -273,12 +378,9 @@ final class ParquetColumnCursor {
         } else {
             parsed = RecordParser.keywordBits(slot, token, count)
         }
-        if let parsed {
-            bits[entry] = parsed
-            states[entry] = .value
-        } else {
-            states[entry] = .invalid
-        }
+        guard let parsed else { return .invalid }
+        bits.pointee = parsed
+        return .value
     }
 
     /// The text of an entry with bytes, or of an integer entry, for a message (cut to 64 bytes).

@@ -169,7 +169,7 @@ final class ParquetFileReader {
                     column: column, index: index, slot: slots[index], codec: chunk.codec, valueCount: chunk.valueCount,
                     chunk: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]),
                     offset: start, limits: limits, inflater: inflater, arena: batch.arena,
-                    batchCapacity: ParquetRowBatch.capacity)
+                    batchCapacity: Int(min(max(group.rowCount, 1), Int64(ParquetRowBatch.capacity))))
                 cursors.append(cursor)
                 try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]), at: start)
             }

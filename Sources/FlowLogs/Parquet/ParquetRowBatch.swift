@@ -80,39 +80,54 @@ final class ParquetRowBatch {
 
     private func fill(from cursor: ParquetColumnCursor) {
         let column = cursor.index, codes = cursor.codes, states = cursor.states, valueLengths = cursor.lengths
-        let slot = cursor.slot
-        let offset = FlowRecord.storageOffset(of: slot), presence = FlowRecord.presenceBit(of: slot)
+        let slot = cursor.slot, reading = cursor.reading
+        let offset = FlowRecord.storageOffset(of: slot) ?? -1, presence = FlowRecord.presenceBit(of: slot)
         let separatorProblem = Int32(column), valueProblem = Int32(RecordParser.maximumFields + column)
-        let starts = tokenStarts + column, ends = tokenEnds + column
-        let stride = fieldCount
-        for row in 0..<count {
+        let stride = fieldCount, rows = count
+        let lengths = self.lengths, problems = self.problems
+        let typed = self.records, records = UnsafeMutableRawPointer(self.records)
+        let recordSize = MemoryLayout<FlowRecord>.stride
+        if reading != .number {
+            let starts = tokenStarts + column, ends = tokenEnds + column
+            let valueStarts = cursor.starts, valueEnds = cursor.ends
+            for row in 0..<rows {
+                let code = Int(codes[row])
+                if code >= 0 {
+                    starts[row &* stride] = valueStarts[code]
+                    ends[row &* stride] = valueEnds[code]
+                } else {
+                    starts[row &* stride] = 0
+                    ends[row &* stride] = 1
+                }
+            }
+        }
+        let ints = cursor.ints, bits = cursor.bits
+        let isAddress = slot.isAddress, isKeyword = slot.isKeyword
+        for row in 0..<rows {
             let code = Int(codes[row])
             guard code >= 0 else {
                 lengths[row] += 1
-                if cursor.reading != .number {
-                    starts[row * stride] = 0
-                    ends[row * stride] = 1
-                }
                 continue
             }
             lengths[row] += Int(valueLengths[code])
-            if cursor.reading != .number {
-                starts[row * stride] = cursor.starts[code]
-                ends[row * stride] = cursor.ends[code]
-            }
             switch states[code] {
             case .value:
-                guard cursor.reading != .text else { break }
-                let value = cursor.reading == .number ? UInt128(UInt64(cursor.ints[code])) : cursor.bits[code]
-                if slot.isAddress, let offset {
-                    (UnsafeMutableRawPointer(records + row) + offset).storeBytes(of: value, as: UInt128.self)
-                    records[row].present |= presence
-                } else if let offset {
-                    (UnsafeMutableRawPointer(records + row) + offset).storeBytes(of: UInt64(truncatingIfNeeded: value), as: UInt64.self)
-                    records[row].present |= presence
-                } else if slot.isKeyword {
-                    records[row].set(slot, bits: value)
+                guard reading != .text else { break }
+                let record = records + row &* recordSize
+                if reading == .number {
+                    guard offset >= 0 else { break }
+                    (record + offset).storeBytes(of: UInt64(bitPattern: ints[code]), as: UInt64.self)
+                } else if isKeyword {
+                    typed[row].set(slot, bits: bits[code])
+                    break
+                } else if offset < 0 {
+                    break
+                } else if isAddress {
+                    (record + offset).storeBytes(of: bits[code], as: UInt128.self)
+                } else {
+                    (record + offset).storeBytes(of: UInt64(truncatingIfNeeded: bits[code]), as: UInt64.self)
                 }
+                typed[row].present |= presence
             case .null:
                 break
             case .separator:

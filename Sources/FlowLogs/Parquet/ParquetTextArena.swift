@@ -94,16 +94,16 @@ enum ParquetDecimal {
         digits(value.magnitude) + (value < 0 ? 1 : 0)
     }
 
+    /// The number of decimal digits of `value`: from its bit length (× log10 2 ≈ 1233 / 4096),
+    /// then one compare with the power of ten there.
     @inline(__always)
     static func digits(_ value: UInt64) -> Int32 {
-        var magnitude = value
-        var digits: Int32 = 1
-        while magnitude >= 10 {
-            magnitude /= 10
-            digits += 1
-        }
-        return digits
+        let estimate = ((64 - (value | 1).leadingZeroBitCount) &* 1233) &>> 12
+        return max(1, Int32(truncatingIfNeeded: estimate) + (value >= powersOfTen[estimate] ? 1 : 0))
     }
+
+    /// 10⁰ … 10¹⁹.
+    private static let powersOfTen: [UInt64] = (0..<20).map { (0..<$0).reduce(UInt64(1)) { value, _ in value &* 10 } }
 }
 
 /// What a Parquet value is to a record, as the text parser would read its text.
