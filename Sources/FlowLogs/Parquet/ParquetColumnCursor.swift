@@ -3,8 +3,8 @@ import CZlib
 /// Reads the values of one column chunk, page after page, a batch of rows at a time: the column
 /// half of Parquet's columnar reading.
 ///
-/// Each value becomes an *entry* (`codes[row]`, -1 for a null): the dictionary's entries are made
-/// once per chunk, a plain value's entry once per batch. An entry holds the value as the record
+/// Each value becomes an *entry* (`codes[row]`; entry 0 is the null): the dictionary's entries are
+/// made once per chunk, a plain value's entry once per batch. An entry holds the value as the record
 /// parser would read its text: a number, an address or keyword parsed from a string (once per
 /// dictionary entry: the strings of a column repeat), its state (valid, null, invalid…) and its
 /// length as text. Strings, and numbers of columns read as text, are bytes of the row group's
@@ -50,17 +50,18 @@ final class ParquetColumnCursor {
     private var plainEnd = 0
     private var hasDictionary = false
 
-    /// The entry of each row of the batch (`batchCapacity` of them), -1 for a null.
-    let codes: UnsafeMutablePointer<Int32>
+    /// The entry of each row of the batch (`batchCapacity` of them), 0 for a null.
+    let codes: UnsafeMutablePointer<UInt32>
     let batchCapacity: Int
     /// A batch's definition levels and dictionary indices, as decoded.
     private let levelBuffer: UnsafeMutablePointer<UInt32>
     private let indexBuffer: UnsafeMutablePointer<UInt32>
     /// How many values of the batch `decode(_:)` has read (also when it throws).
     private(set) var decoded = 0
-    /// Entries `0..<dictionaryCount` are the dictionary's; the batch's plain values follow.
-    private(set) var dictionaryCount = 0
-    private(set) var entryCount = 0
+    /// Entry 0 is the null, entries `1..<keptEntries` are the dictionary's; the batch's plain
+    /// values follow.
+    private(set) var keptEntries = 1
+    private(set) var entryCount = 1
     private var entryCapacity = 0
     /// The integers of integer columns.
     private(set) var ints: UnsafeMutablePointer<Int64>
@@ -70,6 +71,12 @@ final class ParquetColumnCursor {
     /// The value as a text line would hold it: its length (1 for `-`) and state.
     private(set) var lengths: UnsafeMutablePointer<Int32>
     private(set) var states: UnsafeMutablePointer<ParquetValueState>
+    /// What the value does to its row, from its state: the row's problem code
+    /// (`ParquetRowBatch.problems`, `noProblem` for none) and the record's presence bit it sets
+    /// (`keywordPresence` added for keywords, which are stored by `FlowRecord.set(_:bits:)`).
+    private(set) var problems: UnsafeMutablePointer<Int32>
+    private(set) var presences: UnsafeMutablePointer<UInt32>
+    static let keywordPresence: UInt32 = 1 << 31
     /// What parsed columns parsed to (`FlowRecord.set(_:bits:)`'s bits).
     private(set) var bits: UnsafeMutablePointer<UInt128>
     /// Plain values of parsed columns met recently (`memoCount`, direct-mapped by their bytes):
@@ -121,11 +128,13 @@ final class ParquetColumnCursor {
         ends = .allocate(capacity: 1)
         lengths = .allocate(capacity: 1)
         states = .allocate(capacity: 1)
+        problems = .allocate(capacity: 1)
+        presences = .allocate(capacity: 1)
         bits = .allocate(capacity: 1)
         let memoCount = reading == .parsed ? Self.memoCount : 1
         memos = .allocate(capacity: memoCount)
         memos.initialize(repeating: ParsedMemo(), count: memoCount)
-        reserveEntries(batchCapacity)
+        reserveEntries(1 + batchCapacity)
     }
 
     deinit {
@@ -139,11 +148,13 @@ final class ParquetColumnCursor {
         ends.deallocate()
         lengths.deallocate()
         states.deallocate()
+        problems.deallocate()
+        presences.deallocate()
         bits.deallocate()
         memos.deallocate()
     }
 
-    /// Room for `capacity` entries, keeping none (called before any entry is made).
+    /// Room for `capacity` entries, keeping only the null (called before any other entry is made).
     private func reserveEntries(_ capacity: Int) {
         entryCapacity = max(1, capacity)
         let integers = column.type != .byteArray, bytes = reading != .number
@@ -157,8 +168,23 @@ final class ParquetColumnCursor {
         lengths = .allocate(capacity: entryCapacity)
         states.deallocate()
         states = .allocate(capacity: entryCapacity)
+        problems.deallocate()
+        problems = .allocate(capacity: entryCapacity)
+        presences.deallocate()
+        presences = .allocate(capacity: entryCapacity)
         bits.deallocate()
         bits = .allocate(capacity: reading == .parsed ? entryCapacity : 1)
+        // The null: `-` in a text line.
+        ints[0] = 0
+        starts[0] = 0
+        ends[0] = 1
+        lengths[0] = 1
+        states[0] = .null
+        problems[0] = ParquetRowBatch.noProblem
+        presences[0] = 0
+        bits[0] = 0
+        keptEntries = 1
+        entryCount = 1
     }
 
     // MARK: Batches
@@ -168,9 +194,9 @@ final class ParquetColumnCursor {
     /// entries are made.
     /// - Throws: `ParquetError` at a corrupt page or values past a page's end.
     func decode(_ count: Int) throws(ParquetError) {
-        entryCount = dictionaryCount
+        entryCount = keptEntries
         decoded = 0
-        defer { classify(dictionaryCount..<entryCount) }
+        defer { classify(keptEntries..<entryCount) }
         while decoded < count {
             if pageValuesLeft == 0 {
                 try loadPage()
@@ -196,23 +222,32 @@ final class ParquetColumnCursor {
                 levelFailure = error
                 rows = produced
             }
+            // Levels of bit width 1 are 0 or 1 (the decoder checks run values against the width).
             present = 0
-            for row in 0..<rows {
-                guard levels[row] <= 1 else {
-                    decoded = first + row
-                    throw corrupt("definition level \(levels[row]) in a flat column (at most 1)")
-                }
-                present += Int(levels[row])
-            }
+            for row in 0..<rows { present &+= Int(levels[row]) }
         }
         if dictionaryEncoded {
             var produced = 0, indexFailure: HybridRLEDecoder.Failure?
+            let entries = UInt32(truncatingIfNeeded: keptEntries - 1)
+            guard column.isOptional else {
+                // Every row has a value: the indices go straight into the codes (entry = index + 1).
+                do { try self.indices.next(into: codes, count: rows, produced: &produced) } catch { indexFailure = error }
+                var largest: UInt32 = 0
+                for row in 0..<produced { largest = max(largest, codes[row]) }
+                if largest >= entries, let row = (0..<produced).first(where: { codes[$0] >= entries }) {
+                    decoded = first + row
+                    throw corrupt("dictionary index \(codes[row]) with \(entries) entries")
+                }
+                for row in 0..<produced { codes[row] &+= 1 }
+                decoded = first + produced
+                if let indexFailure { throw failure(indexFailure) }
+                return
+            }
             do { try self.indices.next(into: indices, count: present, produced: &produced) } catch { indexFailure = error }
-            let entries = UInt32(truncatingIfNeeded: dictionaryCount)
             var next = 0
             for row in 0..<rows {
-                if column.isOptional, levels[row] == 0 {
-                    codes[row] = -1
+                if levels[row] == 0 {
+                    codes[row] = 0
                     continue
                 }
                 guard next < produced else {
@@ -222,9 +257,9 @@ final class ParquetColumnCursor {
                 let index = indices[next]
                 guard index < entries else {
                     decoded = first + row
-                    throw corrupt("dictionary index \(index) with \(dictionaryCount) entries")
+                    throw corrupt("dictionary index \(index) with \(entries) entries")
                 }
-                codes[row] = Int32(bitPattern: index)
+                codes[row] = index &+ 1
                 next += 1
             }
         } else {
@@ -250,7 +285,7 @@ final class ParquetColumnCursor {
             let ints = self.ints
             for row in 0..<rows {
                 if optional, levels[row] == 0 {
-                    codes[row] = -1
+                    codes[row] = 0
                     continue
                 }
                 guard end - position >= width else {
@@ -261,7 +296,7 @@ final class ParquetColumnCursor {
                     ? Int64(Int32(littleEndian: page.loadUnaligned(fromByteOffset: position, as: Int32.self)))
                     : Int64(littleEndian: page.loadUnaligned(fromByteOffset: position, as: Int64.self))
                 position += width
-                codes[row] = Int32(truncatingIfNeeded: entry)
+                codes[row] = UInt32(truncatingIfNeeded: entry)
                 entry += 1
             }
             if reading != .number {
@@ -276,7 +311,7 @@ final class ParquetColumnCursor {
             var failure: ParquetError?
             for row in 0..<rows {
                 if optional, levels[row] == 0 {
-                    codes[row] = -1
+                    codes[row] = 0
                     continue
                 }
                 guard end - position >= 4 else {
@@ -293,7 +328,7 @@ final class ParquetColumnCursor {
                 starts[entry] = position + 4
                 ends[entry] = position + 4 + length
                 position += 4 + length
-                codes[row] = Int32(truncatingIfNeeded: entry)
+                codes[row] = UInt32(truncatingIfNeeded: entry)
                 entry += 1
             }
             let shift = arena.append(UnsafeRawBufferPointer(start: page + runStart, count: position - runStart)) - runStart
@@ -313,8 +348,32 @@ final class ParquetColumnCursor {
         ends[entry] = arena.count
     }
 
-    /// Gives `entries` their state, text length and (parsed columns) value.
+    /// Gives `entries` their state, text length, (parsed columns) value, and what they do to
+    /// their rows.
     private func classify(_ entries: Range<Int>) {
+        classifyValues(entries)
+        let states = self.states, problems = self.problems, presences = self.presences
+        let presence = reading == .text ? 0 : FlowRecord.presenceBit(of: slot) | (slot.isKeyword ? Self.keywordPresence : 0)
+        let separatorProblem = Int32(index), valueProblem = Int32(RecordParser.maximumFields + index)
+        for entry in entries {
+            switch states[entry] {
+            case .value:
+                problems[entry] = ParquetRowBatch.noProblem
+                presences[entry] = presence
+            case .null:
+                problems[entry] = ParquetRowBatch.noProblem
+                presences[entry] = 0
+            case .separator:
+                problems[entry] = separatorProblem
+                presences[entry] = 0
+            case .invalid, .control:
+                problems[entry] = valueProblem
+                presences[entry] = 0
+            }
+        }
+    }
+
+    private func classifyValues(_ entries: Range<Int>) {
         let lengths = self.lengths, states = self.states
         switch reading {
         case .number:
@@ -535,11 +594,11 @@ final class ParquetColumnCursor {
         case .int64: guard count <= size / 8 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
         case .byteArray: guard count <= size / 4 else { throw .valuesPastPageEnd(column: column.name, offset: pageOffset) }
         }
-        reserveEntries(count + batchCapacity)
+        reserveEntries(1 + count + batchCapacity)
         // Strings: the page's bytes go to the arena whole; entries point between the lengths.
         let base = column.type == .byteArray ? arena.append(UnsafeRawBufferPointer(rebasing: page[0..<size])) : 0
         var cursor = 0
-        for entry in 0..<count {
+        for entry in stride(from: 1, through: count, by: 1) {
             switch column.type {
             case .int32:
                 store(Int64(Int32(littleEndian: page.loadUnaligned(fromByteOffset: cursor, as: Int32.self))), at: entry)
@@ -557,9 +616,9 @@ final class ParquetColumnCursor {
                 cursor += length
             }
         }
-        dictionaryCount = count
-        entryCount = count
-        classify(0..<count)
+        keptEntries = 1 + count
+        entryCount = keptEntries
+        classify(1..<keptEntries)
         arena.keep()
         hasDictionary = true
     }

@@ -2,7 +2,7 @@
 /// entries: typed values go straight into `FlowRecord`s (no number is written as text and
 /// parsed again), text values become token offsets into the row group's `ParquetTextArena`.
 ///
-///     column `srcaddr`, rows 0…3: codes [4, 4, 9, -1] → entries 4, 4, 9 were parsed once
+///     column `srcaddr`, rows 0…3: codes [4, 4, 9, 0] → entries 4, 4, 9 were parsed once
 ///     (per dictionary entry), their addresses are stored in records 0…2; row 3 is null
 ///
 /// Each row also gets its length as a text line (for `decodedBytes` and the line-length limit)
@@ -10,7 +10,7 @@
 /// the same record, or malformed for the same reason.
 final class ParquetRowBatch {
     /// Rows per batch: the cursors' codes and this batch's buffers stay in the caches.
-    static let capacity = 1024
+    static let capacity = 256
     /// No problem in the row.
     static let noProblem = Int32.max
 
@@ -78,71 +78,68 @@ final class ParquetRowBatch {
         return damage?.error
     }
 
+    /// Adds one column's values to the rows: a gather from the cursor's entries, whose state
+    /// already says what each does to its row (no branch on it here).
     private func fill(from cursor: ParquetColumnCursor) {
-        let column = cursor.index, codes = cursor.codes, states = cursor.states, valueLengths = cursor.lengths
-        let slot = cursor.slot, reading = cursor.reading
-        let offset = FlowRecord.storageOffset(of: slot) ?? -1, presence = FlowRecord.presenceBit(of: slot)
-        let separatorProblem = Int32(column), valueProblem = Int32(RecordParser.maximumFields + column)
-        let stride = fieldCount, rows = count
+        let column = cursor.index, codes = cursor.codes, rows = count, stride = fieldCount
         let lengths = self.lengths, problems = self.problems
-        let typed = self.records, records = UnsafeMutableRawPointer(self.records)
-        let recordSize = MemoryLayout<FlowRecord>.stride
-        if reading != .number {
+        let valueLengths = cursor.lengths, valueProblems = cursor.problems, presences = cursor.presences
+        for row in 0..<rows {
+            let code = Int(codes[row])
+            lengths[row] &+= Int(valueLengths[code])
+            problems[row] = min(problems[row], valueProblems[code])
+        }
+        if cursor.reading != .number {
             let starts = tokenStarts + column, ends = tokenEnds + column
             let valueStarts = cursor.starts, valueEnds = cursor.ends
             for row in 0..<rows {
                 let code = Int(codes[row])
-                if code >= 0 {
-                    starts[row &* stride] = valueStarts[code]
-                    ends[row &* stride] = valueEnds[code]
-                } else {
-                    starts[row &* stride] = 0
-                    ends[row &* stride] = 1
-                }
+                starts[row &* stride] = valueStarts[code]
+                ends[row &* stride] = valueEnds[code]
             }
         }
-        let ints = cursor.ints, bits = cursor.bits
-        let isAddress = slot.isAddress, isKeyword = slot.isKeyword
-        for row in 0..<rows {
-            let code = Int(codes[row])
-            guard code >= 0 else {
-                lengths[row] += 1
-                continue
+        let slot = cursor.slot, typed = records
+        guard cursor.reading != .text, let offset = FlowRecord.storageOffset(of: slot) ?? (slot.isKeyword ? 0 : nil) else { return }
+        let raw = UnsafeMutableRawPointer(records) + offset, size = MemoryLayout<FlowRecord>.stride
+        if cursor.reading == .number {
+            let ints = cursor.ints
+            for row in 0..<rows {
+                let code = Int(codes[row])
+                (raw + row &* size).storeBytes(of: UInt64(bitPattern: ints[code]), as: UInt64.self)
+                typed[row].present |= presences[code]
             }
-            lengths[row] += Int(valueLengths[code])
-            switch states[code] {
-            case .value:
-                guard reading != .text else { break }
-                let record = records + row &* recordSize
-                if reading == .number {
-                    guard offset >= 0 else { break }
-                    (record + offset).storeBytes(of: UInt64(bitPattern: ints[code]), as: UInt64.self)
-                } else if isKeyword {
-                    typed[row].set(slot, bits: bits[code])
-                    break
-                } else if offset < 0 {
-                    break
-                } else if isAddress {
-                    (record + offset).storeBytes(of: bits[code], as: UInt128.self)
-                } else {
-                    (record + offset).storeBytes(of: UInt64(truncatingIfNeeded: bits[code]), as: UInt64.self)
-                }
-                typed[row].present |= presence
-            case .null:
-                break
-            case .separator:
-                problems[row] = min(problems[row], separatorProblem)
-            case .invalid, .control:
-                problems[row] = min(problems[row], valueProblem)
+        } else if slot.isKeyword {
+            let bits = cursor.bits
+            for row in 0..<rows {
+                let code = Int(codes[row])
+                if presences[code] != 0 { typed[row].set(slot, bits: bits[code]) }
+            }
+        } else if slot.isAddress {
+            let bits = cursor.bits
+            for row in 0..<rows {
+                let code = Int(codes[row])
+                (raw + row &* size).storeBytes(of: bits[code], as: UInt128.self)
+                typed[row].present |= presences[code]
+            }
+        } else {
+            let bits = cursor.bits
+            for row in 0..<rows {
+                let code = Int(codes[row])
+                (raw + row &* size).storeBytes(of: UInt64(truncatingIfNeeded: bits[code]), as: UInt64.self)
+                typed[row].present |= presences[code]
             }
         }
     }
 
     /// Why `row` is malformed, or `nil` when its values are those of a record.
     /// - Parameter names: the format's column names.
+    @inline(__always)
     func problem(_ row: Int, cursors: [ParquetColumnCursor], names: [String]) -> MalformedReason? {
+        problems[row] == Self.noProblem ? nil : reason(row, cursors: cursors, names: names)
+    }
+
+    private func reason(_ row: Int, cursors: [ParquetColumnCursor], names: [String]) -> MalformedReason {
         let problem = Int(problems[row])
-        guard problem != Self.noProblem else { return nil }
         let column = problem % RecordParser.maximumFields
         let cursor = cursors[column]
         let code = Int(cursor.codes[row])
