@@ -23,20 +23,21 @@ final class ParquetColumnCursor {
         case parsed
     }
 
-    let column: ParquetColumn
-    let index: Int
-    let slot: RecordParser.Slot
-    let reading: Reading
-    private let codec: Int32
-    private let limits: ParquetLimits
+    private(set) var column = ParquetColumn(name: "", type: .int32, isOptional: false)
+    private(set) var index = 0
+    private(set) var slot = RecordParser.Slot.text
+    private(set) var reading = Reading.text
+    private var codec: Int32 = 0
+    private var limits = ParquetLimits()
     private let inflater: GzipInflater
     private let arena: ParquetTextArena
-    /// The chunk's bytes and where they start in the file.
-    private let chunk: UnsafeMutableRawBufferPointer
-    private let chunkOffset: UInt64
+    /// The chunk's bytes (`chunk`, in `chunkStorage`) and where they start in the file.
+    private var chunkStorage: UnsafeMutableRawBufferPointer
+    private var chunk: UnsafeMutableRawBufferPointer
+    private var chunkOffset: UInt64 = 0
     private var position = 0
     /// Values of the chunk in pages not loaded yet.
-    private var valuesLeft: Int64
+    private var valuesLeft: Int64 = 0
     private var dataPageSeen = false
 
     /// The current page, decompressed (its values; v1 pages also hold the levels).
@@ -92,30 +93,15 @@ final class ParquetColumnCursor {
         var bits: UInt128 = 0
     }
 
-    /// - Parameters:
-    ///   - chunk: the chunk's bytes, owned by the cursor from now on (freed with it).
-    ///   - offset: where the chunk starts in the file (for messages).
-    ///   - index: the column's position in the format.
-    ///   - slot: what the parser does with the column.
-    init(column: ParquetColumn, index: Int, slot: RecordParser.Slot, codec: Int32, valueCount: Int64,
-         chunk: UnsafeMutableRawBufferPointer, offset: UInt64, limits: ParquetLimits, inflater: GzipInflater,
-         arena: ParquetTextArena, batchCapacity: Int) {
-        self.column = column
-        self.index = index
-        self.slot = slot
-        if column.type != .byteArray, slot.isNumeric {
-            reading = .number
-        } else {
-            reading = slot == .text ? .text : .parsed
-        }
-        self.codec = codec
-        self.limits = limits
+    /// A cursor for the columns at one position, chunk after chunk, file after file (its buffers
+    /// are kept and grown as needed).
+    /// - Parameter arena: where text values go (the row batch's).
+    init(inflater: GzipInflater, arena: ParquetTextArena, batchCapacity: Int) {
         self.inflater = inflater
         self.arena = arena
-        self.chunk = chunk
-        self.chunkOffset = offset
         self.batchCapacity = batchCapacity
-        valuesLeft = valueCount
+        chunkStorage = .allocate(byteCount: 1, alignment: 8)
+        chunk = chunkStorage
         page = .allocate(byteCount: 1, alignment: 8)
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
         levels = try! HybridRLEDecoder(empty, bitWidth: 0)
@@ -131,14 +117,13 @@ final class ParquetColumnCursor {
         problems = .allocate(capacity: 1)
         presences = .allocate(capacity: 1)
         bits = .allocate(capacity: 1)
-        let memoCount = reading == .parsed ? Self.memoCount : 1
-        memos = .allocate(capacity: memoCount)
-        memos.initialize(repeating: ParsedMemo(), count: memoCount)
+        memos = .allocate(capacity: Self.memoCount)
+        memos.initialize(repeating: ParsedMemo(), count: Self.memoCount)
         reserveEntries(1 + batchCapacity)
     }
 
     deinit {
-        chunk.deallocate()
+        chunkStorage.deallocate()
         page.deallocate()
         codes.deallocate()
         levelBuffer.deallocate()
@@ -154,26 +139,67 @@ final class ParquetColumnCursor {
         memos.deallocate()
     }
 
+    /// Starts a column chunk: forgets the previous one (its pages, dictionary and entries).
+    /// - Parameters:
+    ///   - index: the column's position in the format.
+    ///   - slot: what the parser does with the column.
+    ///   - chunkSize: the chunk's compressed bytes, which the caller reads into the buffer returned.
+    ///   - offset: where the chunk starts in the file (for messages).
+    /// - Returns: the buffer for the chunk's bytes, valid until the next `start`.
+    func start(column: ParquetColumn, index: Int, slot: RecordParser.Slot, codec: Int32, valueCount: Int64,
+               chunkSize: Int, offset: UInt64, limits: ParquetLimits) -> UnsafeMutableRawBufferPointer {
+        self.column = column
+        self.index = index
+        self.slot = slot
+        if column.type != .byteArray, slot.isNumeric {
+            reading = .number
+        } else {
+            reading = slot == .text ? .text : .parsed
+        }
+        self.codec = codec
+        self.limits = limits
+        if chunkStorage.count < chunkSize {
+            chunkStorage.deallocate()
+            chunkStorage = .allocate(byteCount: max(chunkSize, 2 * chunkStorage.count), alignment: 8)
+        }
+        chunk = UnsafeMutableRawBufferPointer(rebasing: chunkStorage[0..<chunkSize])
+        chunkOffset = offset
+        position = 0
+        valuesLeft = valueCount
+        dataPageSeen = false
+        pageOffset = offset
+        pageValuesLeft = 0
+        dictionaryEncoded = false
+        plainPosition = 0
+        plainEnd = 0
+        hasDictionary = false
+        decoded = 0
+        reserveEntries(1 + batchCapacity)
+        if reading == .parsed { memos.update(repeating: ParsedMemo(), count: Self.memoCount) }
+        return chunk
+    }
+
     /// Room for `capacity` entries, keeping only the null (called before any other entry is made).
     private func reserveEntries(_ capacity: Int) {
-        entryCapacity = max(1, capacity)
-        let integers = column.type != .byteArray, bytes = reading != .number
-        ints.deallocate()
-        ints = .allocate(capacity: integers ? entryCapacity : 1)
-        starts.deallocate()
-        starts = .allocate(capacity: bytes ? entryCapacity : 1)
-        ends.deallocate()
-        ends = .allocate(capacity: bytes ? entryCapacity : 1)
-        lengths.deallocate()
-        lengths = .allocate(capacity: entryCapacity)
-        states.deallocate()
-        states = .allocate(capacity: entryCapacity)
-        problems.deallocate()
-        problems = .allocate(capacity: entryCapacity)
-        presences.deallocate()
-        presences = .allocate(capacity: entryCapacity)
-        bits.deallocate()
-        bits = .allocate(capacity: reading == .parsed ? entryCapacity : 1)
+        if entryCapacity < capacity {
+            entryCapacity = max(capacity, 2 * entryCapacity)
+            ints.deallocate()
+            ints = .allocate(capacity: entryCapacity)
+            starts.deallocate()
+            starts = .allocate(capacity: entryCapacity)
+            ends.deallocate()
+            ends = .allocate(capacity: entryCapacity)
+            lengths.deallocate()
+            lengths = .allocate(capacity: entryCapacity)
+            states.deallocate()
+            states = .allocate(capacity: entryCapacity)
+            problems.deallocate()
+            problems = .allocate(capacity: entryCapacity)
+            presences.deallocate()
+            presences = .allocate(capacity: entryCapacity)
+            bits.deallocate()
+            bits = .allocate(capacity: entryCapacity)
+        }
         // The null: `-` in a text line.
         ints[0] = 0
         starts[0] = 0

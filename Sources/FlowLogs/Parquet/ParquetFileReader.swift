@@ -22,7 +22,6 @@ final class ParquetFileReader {
     /// The file's size.
     private(set) var size: UInt64 = 0
     private let descriptor: Int32
-    private let inflater = GzipInflater()
 
     /// Opens `path` and reads its footer.
     /// - Throws: `ParquetError`: damage of the footer, or a refusal naming what was found.
@@ -149,29 +148,25 @@ final class ParquetFileReader {
 
     /// Hands out the rows of every row group, in file order, a batch at a time.
     /// - Parameters:
-    ///   - batch: the buffers rows are filled into (for a format of this file's columns).
+    ///   - reading: the worker's buffers (cursors and batch), reused.
     ///   - slots: what the parser does with each column.
     ///   - rows: called with each batch of complete rows, and the cursors its values come from;
     ///     valid only during the call.
     ///   - rowGroupDone: called after each row group.
     /// - Throws: `ParquetError` at damage, after handing out the complete rows before it.
-    func forEachBatch(_ batch: ParquetRowBatch, slots: [RecordParser.Slot],
+    func forEachBatch(_ reading: ParquetReading, slots: [RecordParser.Slot],
                       _ rows: (ParquetRowBatch, [ParquetColumnCursor]) -> Void,
                       rowGroupDone: () -> Void = {}) throws(ParquetError) {
+        let batch = reading.batch(fieldCount: columns.count)
+        let cursors = reading.cursors(columns.count)
         for group in metadata.rowGroups {
             batch.arena.reset()
-            var cursors: [ParquetColumnCursor] = []
-            cursors.reserveCapacity(columns.count)
             for (index, (chunk, column)) in zip(group.columns, columns).enumerated() {
                 let start = UInt64(chunk.firstPageOffset)
-                let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, Int(chunk.compressedSize)), alignment: 8)
-                let cursor = ParquetColumnCursor(
-                    column: column, index: index, slot: slots[index], codec: chunk.codec, valueCount: chunk.valueCount,
-                    chunk: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]),
-                    offset: start, limits: limits, inflater: inflater, arena: batch.arena,
-                    batchCapacity: Int(min(max(group.rowCount, 1), Int64(ParquetRowBatch.capacity))))
-                cursors.append(cursor)
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]), at: start)
+                let bytes = cursors[index].start(column: column, index: index, slot: slots[index], codec: chunk.codec,
+                                                 valueCount: chunk.valueCount, chunkSize: Int(chunk.compressedSize),
+                                                 offset: start, limits: limits)
+                try read(into: bytes, at: start)
             }
             var left = group.rowCount
             while left > 0 {

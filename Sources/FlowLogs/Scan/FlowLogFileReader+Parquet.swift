@@ -40,10 +40,9 @@ extension FlowLogFileReader {
         let slots = (0..<parser.fieldCount).map { parser.plan[$0] }
         let isTransitGateway = parser.format.isTransitGateway
         let lineLimit = options.maximumLineLength
-        let batch = ParquetRowBatch(fieldCount: names.count)
         var number = 1
         do {
-            try file.forEachBatch(batch, slots: slots, { batch, cursors in
+            try file.forEachBatch(parquetReading, slots: slots, { batch, cursors in
                 for row in 0..<batch.count {
                     number += 1
                     let length = batch.lengths[row]
