@@ -78,6 +78,10 @@ final class ParquetColumnCursor {
     private(set) var problems: UnsafeMutablePointer<Int32>
     private(set) var presences: UnsafeMutablePointer<UInt32>
     static let keywordPresence: UInt32 = 1 << 31
+    /// The longest text of the chunk's entries, and whether one of them has a problem (bounds
+    /// that spare the rows per-row lengths and problems when no row can have either).
+    private(set) var longestEntry = 1
+    private(set) var hasProblems = false
     /// What parsed columns parsed to (`FlowRecord.set(_:bits:)`'s bits).
     private(set) var bits: UnsafeMutablePointer<UInt128>
     /// Plain values of parsed columns met recently (`memoCount`, direct-mapped by their bytes):
@@ -174,6 +178,8 @@ final class ParquetColumnCursor {
         plainEnd = 0
         hasDictionary = false
         decoded = 0
+        longestEntry = 1
+        hasProblems = false
         reserveEntries(1 + batchCapacity)
         if reading == .parsed { memos.update(repeating: ParsedMemo(), count: Self.memoCount) }
         return chunk
@@ -378,10 +384,13 @@ final class ParquetColumnCursor {
     /// their rows.
     private func classify(_ entries: Range<Int>) {
         classifyValues(entries)
-        let states = self.states, problems = self.problems, presences = self.presences
+        let states = self.states, problems = self.problems, presences = self.presences, lengths = self.lengths
         let presence = reading == .text ? 0 : FlowRecord.presenceBit(of: slot) | (slot.isKeyword ? Self.keywordPresence : 0)
         let separatorProblem = Int32(index), valueProblem = Int32(RecordParser.maximumFields + index)
+        var longest = Int32(longestEntry)
+        defer { longestEntry = Int(longest) }
         for entry in entries {
+            longest = max(longest, lengths[entry])
             switch states[entry] {
             case .value:
                 problems[entry] = ParquetRowBatch.noProblem
@@ -392,9 +401,11 @@ final class ParquetColumnCursor {
             case .separator:
                 problems[entry] = separatorProblem
                 presences[entry] = 0
+                hasProblems = true
             case .invalid, .control:
                 problems[entry] = valueProblem
                 presences[entry] = 0
+                hasProblems = true
             }
         }
     }

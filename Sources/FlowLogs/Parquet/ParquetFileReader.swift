@@ -154,7 +154,8 @@ final class ParquetFileReader {
     ///     valid only during the call.
     ///   - rowGroupDone: called after each row group.
     /// - Throws: `ParquetError` at damage, after handing out the complete rows before it.
-    func forEachBatch(_ reading: ParquetReading, slots: [RecordParser.Slot],
+    /// - Parameter lineLimit: the longest row (as a text line) that is not malformed.
+    func forEachBatch(_ reading: ParquetReading, slots: [RecordParser.Slot], lineLimit: Int,
                       _ rows: (ParquetRowBatch, [ParquetColumnCursor]) -> Void,
                       rowGroupDone: () -> Void = {}) throws(ParquetError) {
         let batch = reading.batch(fieldCount: columns.count)
@@ -171,7 +172,7 @@ final class ParquetFileReader {
             var left = group.rowCount
             while left > 0 {
                 let count = Int(min(left, Int64(ParquetRowBatch.capacity)))
-                let damage = batch.fill(count, from: cursors)
+                let damage = batch.fill(count, from: cursors, lineLimit: lineLimit)
                 rows(batch, cursors)
                 if let damage { throw damage }
                 left -= Int64(count)

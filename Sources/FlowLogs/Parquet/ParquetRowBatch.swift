@@ -24,10 +24,11 @@ final class ParquetRowBatch {
     /// a row); `0..<1` (the arena's `-`) for nulls and for columns read as numbers.
     let tokenStarts: UnsafeMutablePointer<Int>
     let tokenEnds: UnsafeMutablePointer<Int>
-    /// Each row's length as a text line, separators included.
+    /// Each row's length as a text line, separators included (when `measuresRows`).
     let lengths: UnsafeMutablePointer<Int>
-    /// Each row's first problem: a column whose value holds a separator (`column`), else the first
-    /// invalid value or control character (`maximumFields + column`); `noProblem` otherwise.
+    /// Each row's first problem (when `hasProblems`): a column whose value holds a separator
+    /// (`column`), else the first invalid value or control character (`maximumFields + column`);
+    /// `noProblem` otherwise.
     let problems: UnsafeMutablePointer<Int32>
 
     init(fieldCount: Int) {
@@ -54,7 +55,9 @@ final class ParquetRowBatch {
     /// Reads the next `rows` rows from `cursors` (one per column, in order) and fills the batch
     /// with those that are complete.
     /// - Returns: the damage met, if any: the rows before it (in row order) are in the batch.
-    func fill(_ rows: Int, from cursors: [ParquetColumnCursor]) -> ParquetError? {
+    /// - Parameter lineLimit: the longest line that is not malformed (rows are checked against
+    ///   it only when their values could add up to more).
+    func fill(_ rows: Int, from cursors: [ParquetColumnCursor], lineLimit: Int) -> ParquetError? {
         arena.startBatch()
         var complete = rows
         var damage: (row: Int, error: ParquetError)?
@@ -69,60 +72,90 @@ final class ParquetRowBatch {
             }
         }
         count = complete
-        for row in 0..<complete {
-            records[row].clear()
-            lengths[row] = fieldCount - 1
-            problems[row] = Self.noProblem
+        textBytes = fieldCount * complete
+        var longest = fieldCount - 1
+        hasProblems = false
+        for cursor in cursors {
+            longest += cursor.longestEntry
+            hasProblems = hasProblems || cursor.hasProblems
         }
+        measuresRows = longest > lineLimit
+        for row in 0..<complete { records[row].clear() }
+        if measuresRows { lengths.update(repeating: fieldCount - 1, count: complete) }
+        if hasProblems { problems.update(repeating: Self.noProblem, count: complete) }
         for cursor in cursors { fill(from: cursor) }
         return damage?.error
     }
 
+    /// The rows' size as text lines, newlines included.
+    private(set) var textBytes = 0
+    /// True when `lengths` holds each row's length (some row could be longer than the limit).
+    private(set) var measuresRows = false
+    /// True when `problems` holds each row's problem (some value has one).
+    private(set) var hasProblems = false
+
+    /// True when `row` is longer than the line limit.
+    @inline(__always)
+    func isTooLong(_ row: Int, limit: Int) -> Bool { measuresRows && lengths[row] > limit }
+
     /// Adds one column's values to the rows: a gather from the cursor's entries, whose state
-    /// already says what each does to its row (no branch on it here).
+    /// already says what each does to its row (no branch on it here), one loop for each kind of
+    /// work.
     private func fill(from cursor: ParquetColumnCursor) {
         let column = cursor.index, codes = cursor.codes, rows = count, stride = fieldCount
-        let lengths = self.lengths, problems = self.problems
-        let valueLengths = cursor.lengths, valueProblems = cursor.problems, presences = cursor.presences
-        for row in 0..<rows {
-            let code = Int(codes[row])
-            lengths[row] &+= Int(valueLengths[code])
-            problems[row] = min(problems[row], valueProblems[code])
-        }
-        if cursor.reading != .number {
-            let starts = tokenStarts + column, ends = tokenEnds + column
-            let valueStarts = cursor.starts, valueEnds = cursor.ends
+        let valueLengths = cursor.lengths
+        if measuresRows || cursor.hasProblems {
+            let lengths = self.lengths, problems = self.problems, valueProblems = cursor.problems
+            let measures = measuresRows, checks = cursor.hasProblems
             for row in 0..<rows {
                 let code = Int(codes[row])
-                starts[row &* stride] = valueStarts[code]
-                ends[row &* stride] = valueEnds[code]
+                if measures { lengths[row] &+= Int(valueLengths[code]) }
+                if checks { problems[row] = min(problems[row], valueProblems[code]) }
             }
         }
-        let slot = cursor.slot, typed = records
-        guard cursor.reading != .text, let offset = FlowRecord.storageOffset(of: slot) ?? (slot.isKeyword ? 0 : nil) else { return }
-        let raw = UnsafeMutableRawPointer(records) + offset, size = MemoryLayout<FlowRecord>.stride
+        var bytes = 0
+        defer { textBytes &+= bytes }
+        let slot = cursor.slot, typed = records, presences = cursor.presences
+        let raw = UnsafeMutableRawPointer(records) + (FlowRecord.storageOffset(of: slot) ?? 0)
+        let stores = cursor.reading != .text && FlowRecord.storageOffset(of: slot) != nil
+        let size = MemoryLayout<FlowRecord>.stride
         if cursor.reading == .number {
             let ints = cursor.ints
-            for row in 0..<rows {
-                let code = Int(codes[row])
-                (raw + row &* size).storeBytes(of: UInt64(bitPattern: ints[code]), as: UInt64.self)
-                typed[row].present |= presences[code]
+            if stores {
+                for row in 0..<rows {
+                    let code = Int(codes[row])
+                    bytes &+= Int(valueLengths[code])
+                    (raw + row &* size).storeBytes(of: UInt64(bitPattern: ints[code]), as: UInt64.self)
+                    typed[row].present |= presences[code]
+                }
+            } else {
+                for row in 0..<rows { bytes &+= Int(valueLengths[Int(codes[row])]) }
             }
-        } else if slot.isKeyword {
-            let bits = cursor.bits
+            return
+        }
+        let starts = tokenStarts + column, ends = tokenEnds + column
+        let valueStarts = cursor.starts, valueEnds = cursor.ends, bits = cursor.bits
+        for row in 0..<rows {
+            let code = Int(codes[row])
+            bytes &+= Int(valueLengths[code])
+            starts[row &* stride] = valueStarts[code]
+            ends[row &* stride] = valueEnds[code]
+        }
+        guard cursor.reading == .parsed else { return }
+        if slot.isKeyword {
             for row in 0..<rows {
                 let code = Int(codes[row])
                 if presences[code] != 0 { typed[row].set(slot, bits: bits[code]) }
             }
+        } else if !stores {
+            return
         } else if slot.isAddress {
-            let bits = cursor.bits
             for row in 0..<rows {
                 let code = Int(codes[row])
                 (raw + row &* size).storeBytes(of: bits[code], as: UInt128.self)
                 typed[row].present |= presences[code]
             }
         } else {
-            let bits = cursor.bits
             for row in 0..<rows {
                 let code = Int(codes[row])
                 (raw + row &* size).storeBytes(of: UInt64(truncatingIfNeeded: bits[code]), as: UInt64.self)
@@ -135,7 +168,7 @@ final class ParquetRowBatch {
     /// - Parameter names: the format's column names.
     @inline(__always)
     func problem(_ row: Int, cursors: [ParquetColumnCursor], names: [String]) -> MalformedReason? {
-        problems[row] == Self.noProblem ? nil : reason(row, cursors: cursors, names: names)
+        hasProblems && problems[row] != Self.noProblem ? reason(row, cursors: cursors, names: names) : nil
     }
 
     private func reason(_ row: Int, cursors: [ParquetColumnCursor], names: [String]) -> MalformedReason {

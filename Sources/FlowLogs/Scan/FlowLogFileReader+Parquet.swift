@@ -42,12 +42,11 @@ extension FlowLogFileReader {
         let lineLimit = options.maximumLineLength
         var number = 1
         do {
-            try file.forEachBatch(parquetReading, slots: slots, { batch, cursors in
+            try file.forEachBatch(parquetReading, slots: slots, lineLimit: lineLimit, { batch, cursors in
+                summary.decodedBytes += UInt64(batch.textBytes)
                 for row in 0..<batch.count {
                     number += 1
-                    let length = batch.lengths[row]
-                    summary.decodedBytes += UInt64(length + 1)
-                    if length > lineLimit {
+                    if batch.isTooLong(row, limit: lineLimit) {
                         state.countMalformed(.tooLong(limit: lineLimit), number: number, summary: &summary)
                     } else if isTransitGateway {
                         summary.transitGateway += 1

@@ -130,6 +130,25 @@ import Testing
         #expect(summary.malformedExamples.map(\.line) == [2, 3, 4, 5])
     }
 
+    /// Rows longer than the line limit are malformed as the text lines are; the others read.
+    @Test func rowsOverTheLineLimitAreMalformedAsLinesAre() throws {
+        var text = "version account-id interface-id action\n"
+        for index in 0..<40 { text += "2 123456789012 eni-\(String(repeating: "a", count: index)) ACCEPT\n" }
+        let file = try #require(ParquetWriter.file(fromFlowLogText: Array(text.utf8)))
+        let directory = TemporaryDirectory()
+        var options = ReadOptions()
+        options.maximumLineLength = 50
+        let reader = FlowLogFileReader(options: options)
+        defer { reader.deallocate() }
+        let (fromText, textRecords) = Self.read(directory.write("long.log", text), with: reader)
+        let (fromParquet, parquetRecords) = Self.read(directory.write("long.log.parquet", file), with: reader)
+        #expect(fromText.malformed == 15 && textRecords.count == 25)
+        #expect(fromParquet.malformed == fromText.malformed)
+        #expect(parquetRecords == textRecords)
+        #expect(fromParquet.malformedExamples.first?.line == 27)
+        #expect(fromParquet.decodedBytes == fromText.decodedBytes)
+    }
+
     /// generate --parquet writes repeating columns as a dictionary and distinct values as PLAIN.
     @Test func repeatingColumnsGetADictionary() throws {
         var text = "version bytes action\n"
