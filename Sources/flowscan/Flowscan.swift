@@ -23,6 +23,7 @@ enum Flowscan {
         PricesShowCommand.self,
         PricesImportCommand.self,
         GenerateCommand.self,
+        SQLCommand.self,
     ]
 
     static func main() {

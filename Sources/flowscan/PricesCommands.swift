@@ -36,13 +36,14 @@ enum PricesShowCommand: Runnable {
 enum PricesImportCommand: Runnable {
     static let command = Command(
         path: ["prices", "import"], arguments: "OFFER.json...", argumentCount: 1...Int.max,
-        summary: "Read AWS Price List offer files (AmazonEC2, AmazonVPC) into the cached price table.",
+        summary: "Read AWS Price List offer files (AmazonEC2, AmazonVPC, AWSDataTransfer) into the cached price table.",
         discussion: """
         Streams each bulk offer file (download them once with curl from
-        https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/index.json and
-        .../AmazonVPC/current/index.json, or a region's file), keeps the NAT gateway, interface
-        endpoint and public IPv4 prices of every region, checks every file to its end, then replaces
-        the cached table at once. Reports use it in preference to the bundled table.
+        https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/AmazonEC2/current/index.json,
+        .../AmazonVPC/current/index.json and .../AWSDataTransfer/current/index.json, or a region's
+        file), keeps the NAT gateway, interface endpoint (with its volume tiers), public IPv4 and
+        cross-AZ prices of every region, checks every file to its end, then replaces the cached
+        table at once. Reports use it in preference to the bundled table.
         """,
         options: [
             .value("to", "PATH", "Where to write the table. Default: $XDG_CACHE_HOME/flowscan/prices.json\n(~/.cache/flowscan/...), created if missing."),

@@ -14,7 +14,7 @@ enum ReportCommand: Runnable {
         options: [
             SharedOptions.prefixes,
             SharedOptions.format,
-            SharedOptions.output(["text", "json", "markdown", "html"]),
+            SharedOptions.output(["text", "json", "markdown", "html", "aggregate"]),
             .value("nat-eni", "ID", "A NAT gateway's interface id (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-ip", "ADDRESS", "A NAT gateway's private IP (repeatable, or a comma list).", repeatable: true, commaList: true),
             .value("nat-gateways", "FILE", "The JSON printed by 'aws ec2 describe-nat-gateways'."),
@@ -33,7 +33,7 @@ enum ReportCommand: Runnable {
         ])
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
-        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html"])
+        let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html", "aggregate"])
         var options = AnalysisOptions()
         options.read = try SharedOptions.readOptions(arguments)
         options.natHints = try natHints(arguments)
@@ -52,6 +52,7 @@ enum ReportCommand: Runnable {
         options.top = try arguments.value("top", expected: "a whole number from 1 to 10000") { Int($0).flatMap { (1...10_000).contains($0) ? $0 : nil } } ?? 10
         options.failAbove = try arguments.value("fail-above", expected: "a non-negative amount of US dollars", SharedOptions.dollars)
         options.jobs = try SharedOptions.jobsValue(arguments)
+        if output == "aggregate" { return try aggregate(arguments, options: options) }
         let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
         let report = try ProgressDisplay.around(arguments) { progress in
             try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
@@ -73,6 +74,21 @@ enum ReportCommand: Runnable {
         }
         if report.thresholdExceeded { return .thresholdExceeded }
         return report.inputs.isComplete ? .success : .partialInput
+    }
+
+    /// `--output aggregate`: the pre-aggregated rows of the records read, as CSV (no prefixes needed).
+    private static func aggregate(_ arguments: ParsedArguments, options: AnalysisOptions) throws -> ExitStatus {
+        let (csv, inputs) = ProgressDisplay.around(arguments) { progress in
+            AggregateRows.run(paths: arguments.positionals, options: options.read, since: options.since, until: options.until,
+                              jobs: options.jobs, progress: progress)
+        }
+        InputProblemsDisplay.show(inputs)
+        if let nothing = inputs.nothingReadReason {
+            Console.error("flowscan: \(nothing.sentence)\n")
+            return .nothingRead
+        }
+        Console.output(csv)
+        return inputs.isComplete ? .success : .partialInput
     }
 
     /// NAT gateways from --nat-eni, --nat-ip and --nat-gateways.
@@ -98,12 +114,15 @@ enum ReportCommand: Runnable {
 
     /// --pricing and the price flags (also `prices show`'s).
     static let priceOptions: [Option] = [
-            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, public_ipv4_hour, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
+            .value("pricing", "FILE", "Prices as JSON: nat_gateway_hour, nat_gateway_gb, interface_endpoint_hour,\ninterface_endpoint_gb, interface_endpoint_gb_next_4pb, interface_endpoint_gb_over_5pb,\npublic_ipv4_hour, cross_az_gb, flat or keyed by region\n(default: the price table's row for the VPC's region; see 'flowscan prices show')."),
             .value("nat-gateway-hour", "USD", "NAT gateway price per hour (us-east-1: 0.045)."),
             .value("nat-gateway-gb", "USD", "NAT gateway price per GB processed (us-east-1: 0.045)."),
             .value("interface-endpoint-hour", "USD", "Interface endpoint price per hour per AZ (us-east-1: 0.01)."),
             .value("interface-endpoint-gb", "USD", "Interface endpoint price per GB (us-east-1: 0.01)."),
             .value("public-ipv4-hour", "USD", "Public IPv4 address price per hour (us-east-1: 0.005)."),
+            .value("interface-endpoint-gb-next-4pb", "USD", "Interface endpoint price per GB beyond 1 PB a month in the region\n(us-east-1: 0.006)."),
+            .value("interface-endpoint-gb-over-5pb", "USD", "Interface endpoint price per GB beyond 5 PB a month in the region\n(us-east-1: 0.004)."),
+            .value("cross-az-gb", "USD", "Cross-AZ data transfer price per GB, each direction (us-east-1: 0.01;\nshown by 'prices show', not used by the report)."),
     ]
 
     /// The price table's row for the VPC's region, then --pricing, then the price flags.

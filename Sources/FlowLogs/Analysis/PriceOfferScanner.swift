@@ -51,10 +51,14 @@ struct PriceOfferScanner {
 
     init(path: String) { self.path = path }
 
+    /// The offers read: NAT gateways (AmazonEC2), endpoints and public IPv4 (AmazonVPC),
+    /// transfer between AZs (AWSDataTransfer; older AmazonEC2 offers carry it too).
+    static let offerCodes: Set<String> = ["AmazonEC2", "AmazonVPC", "AWSDataTransfer"]
+
     /// The usage types priced, without their region prefix (`EU-`), and their pricing keys.
     static let usageKeys = ["NatGateway-Hours": "nat_gateway_hour", "NatGateway-Bytes": "nat_gateway_gb",
                             "VpcEndpoint-Hours": "interface_endpoint_hour", "VpcEndpoint-Bytes": "interface_endpoint_gb",
-                            "PublicIPv4:InUseAddress": "public_ipv4_hour"]
+                            "PublicIPv4:InUseAddress": "public_ipv4_hour", "DataTransfer-Regional-Bytes": "cross_az_gb"]
 
     /// The pricing key of a usage type: `EU-NatGateway-Hours` → `nat_gateway_hour`; nil for
     /// the others (`EU-RegionalNatGateway-Hours`, `NatGateway-Prvd-Hours`…).
@@ -82,8 +86,9 @@ struct PriceOfferScanner {
     mutating func finish() {
         guard error == nil else { return }
         if !closedTop || depth != 0 || inString { return fail(.truncated(path: path, offset: offset)) }
-        guard let code = scalars["offerCode"], code == "AmazonEC2" || code == "AmazonVPC" else {
-            return fail(.invalid(path: path, location: "offerCode", problem: "expected AmazonEC2 or AmazonVPC (the offers with NAT gateway and endpoint prices)"))
+        guard let code = scalars["offerCode"], Self.offerCodes.contains(code) else {
+            return fail(.invalid(path: path, location: "offerCode",
+                                 problem: "expected AmazonEC2, AmazonVPC or AWSDataTransfer (the offers with NAT gateway, endpoint, public IPv4 and cross-AZ prices)"))
         }
         guard let date = scalars["publicationDate"], date.count >= 10 else {
             return fail(.invalid(path: path, location: "publicationDate", problem: "missing"))
@@ -220,7 +225,13 @@ struct PriceOfferScanner {
             }
             let attributes = object["attributes"] as? [String: Any] ?? [:]
             guard let usage = attributes["usagetype"] as? String, let key = Self.key(ofUsageType: usage) else { return }
-            guard let region = attributes["regionCode"] as? String, PricingFile.isRegionCode(region) else {
+            // AWSDataTransfer products name a from- and a to-region instead; between AZs they are one.
+            let from = attributes["fromRegionCode"] as? String
+            let regionCode = attributes["regionCode"] as? String
+                ?? (from != nil && (attributes["toRegionCode"] as? String ?? from) == from ? from : nil)
+            // A transfer product that names no single region is not transfer between the AZs of one.
+            if regionCode == nil, key == "cross_az_gb" { return }
+            guard let region = regionCode, PricingFile.isRegionCode(region) else {
                 return fail(.invalid(path: self.path, location: "products.\(path[1]).attributes.regionCode", problem: "missing or not a region code"))
             }
             products[path[1]] = (region, key, usage)
@@ -231,32 +242,55 @@ struct PriceOfferScanner {
         guard let terms = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
             return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)", problem: "not a JSON object"))
         }
-        var prices: [Double] = []
+        // Prices by the tier's first GB (`beginRange`): one tier for most usage types, three for
+        // VpcEndpoint-Bytes (first 1 PB, next 4 PB, over 5 PB a month per region).
+        var tiers: [Double: [Double]] = [:]
         for term in terms.values {
             guard let dimensions = (term as? [String: Any])?["priceDimensions"] as? [String: Any] else { continue }
             for case let dimension as [String: Any] in dimensions.values {
-                let begin = dimension["beginRange"] as? String ?? "0"
-                guard Double(begin) == 0, let text = (dimension["pricePerUnit"] as? [String: Any])?["USD"] as? String else { continue }
+                let beginText = dimension["beginRange"] as? String ?? "0"
+                guard let begin = Double(beginText), let text = (dimension["pricePerUnit"] as? [String: Any])?["USD"] as? String else { continue }
                 guard let usd = Double(text), usd.isFinite, usd >= 0, usd < 1_000_000 else {
                     return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)", problem: "'\(text)' is not a price in US dollars"))
                 }
-                prices.append(usd)
+                tiers[begin, default: []].append(usd)
             }
         }
-        guard let usd = prices.first else {
+        guard tiers[0]?.first != nil else {
             return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)", problem: "no first-tier USD price for \(product.usageType)"))
         }
-        if prices.contains(where: { $0 != usd }) {
-            return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)", problem: "several first-tier prices for \(product.usageType)"))
+        let tierKeys = Self.tierKeys[product.key] ?? [:]
+        for begin in tiers.keys.sorted() {
+            let prices = tiers[begin]!
+            guard let key = begin == 0 ? product.key : tierKeys[begin] else {
+                if tierKeys.isEmpty { continue }  // a volume tier flowscan does not price (none are known)
+                let known = tierKeys.keys.sorted().map { NumberText.grouped(UInt64($0)) }.joined(separator: " and ")
+                return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)",
+                                     problem: "\(product.usageType) has a tier from \(beginTextOf(begin)) GB; flowscan prices tiers from 0, \(known) GB"))
+            }
+            if prices.contains(where: { $0 != prices[0] }) {
+                return fail(.invalid(path: self.path, location: "terms.OnDemand.\(sku)", problem: "several prices from \(beginTextOf(begin)) GB for \(product.usageType)"))
+            }
+            let usage = begin == 0 ? product.usageType : "\(product.usageType) from \(beginTextOf(begin)) GB"
+            found.append(Found(region: product.region, key: key, usd: prices[0], usageType: usage, sku: sku))
         }
-        found.append(Found(region: product.region, key: product.key, usd: usd, usageType: product.usageType, sku: sku))
     }
+
+    private func beginTextOf(_ begin: Double) -> String {
+        begin >= 0 && begin < 1e15 && begin == begin.rounded() ? NumberText.grouped(UInt64(begin)) : "\(begin)"
+    }
+
+    /// The volume tiers beyond the first, by the GB they start at, and the keys they set.
+    static let tierKeys: [String: [Double: String]] = [
+        "interface_endpoint_gb": [Pricing.interfaceEndpointTierEndsGB.first: "interface_endpoint_gb_next_4pb",
+                                  Pricing.interfaceEndpointTierEndsGB.next: "interface_endpoint_gb_over_5pb"],
+    ]
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == ASCII.space || byte == ASCII.tab || byte == ASCII.newline || byte == ASCII.carriageReturn
     }
 
-    private static let needles: [[UInt8]] = ["NatGateway-", "VpcEndpoint-", "PublicIPv4:InUseAddress"].map { Array($0.utf8) }
+    private static let needles: [[UInt8]] = ["NatGateway-", "VpcEndpoint-", "PublicIPv4:InUseAddress", "DataTransfer-Regional-Bytes"].map { Array($0.utf8) }
 
     private static func mentionsAPricedUsage(_ bytes: [UInt8]) -> Bool {
         needles.contains { needle in

@@ -8,10 +8,17 @@ public struct Pricing: Sendable, Equatable {
     public var natGatewayGB = 0.045
     /// Per interface endpoint per AZ per hour.
     public var interfaceEndpointHour = 0.01
-    /// Per GB an interface endpoint processes (first PB per region).
+    /// Per GB interface endpoints process, first tier: the first 1 PB a month per region.
     public var interfaceEndpointGB = 0.01
+    /// Per GB interface endpoints process beyond 1 PB and up to 5 PB a month per region.
+    public var interfaceEndpointGBNext4PB = 0.006
+    /// Per GB interface endpoints process beyond 5 PB a month per region.
+    public var interfaceEndpointGBOver5PB = 0.004
     /// Per public IPv4 address per hour (each public NAT gateway holds one).
     public var publicIPv4Hour = 0.005
+    /// Per GB of data transfer between AZs of one region, in each direction (in the table and
+    /// `prices show`; the analysis does not use it, see README "Prices per region").
+    public var crossAZGB = 0.01
 
     public init() {}
 
@@ -19,7 +26,9 @@ public struct Pricing: Sendable, Equatable {
     public var fields: [(key: String, value: Double)] {
         [("nat_gateway_hour", natGatewayHour), ("nat_gateway_gb", natGatewayGB),
          ("interface_endpoint_hour", interfaceEndpointHour), ("interface_endpoint_gb", interfaceEndpointGB),
-         ("public_ipv4_hour", publicIPv4Hour)]
+         ("public_ipv4_hour", publicIPv4Hour),
+         ("interface_endpoint_gb_next_4pb", interfaceEndpointGBNext4PB), ("interface_endpoint_gb_over_5pb", interfaceEndpointGBOver5PB),
+         ("cross_az_gb", crossAZGB)]
     }
 
     /// Sets the price named by a pricing-file key; false for an unknown key.
@@ -29,7 +38,10 @@ public struct Pricing: Sendable, Equatable {
         case "nat_gateway_gb": natGatewayGB = value
         case "interface_endpoint_hour": interfaceEndpointHour = value
         case "interface_endpoint_gb": interfaceEndpointGB = value
+        case "interface_endpoint_gb_next_4pb": interfaceEndpointGBNext4PB = value
+        case "interface_endpoint_gb_over_5pb": interfaceEndpointGBOver5PB = value
         case "public_ipv4_hour": publicIPv4Hour = value
+        case "cross_az_gb": crossAZGB = value
         default: return false
         }
         return true
@@ -54,6 +66,46 @@ public struct Pricing: Sendable, Equatable {
         for (key, value) in file.flat { _ = pricing.set(key, value) }
         return pricing
     }
+}
+
+extension Pricing {
+    /// Where the interface-endpoint volume tiers end, in GB a month per region, as AWS's price
+    /// list writes the `VpcEndpoint-Bytes` ranges (`0 - 1048576`, `1048576 - 5242880`,
+    /// `5242880 - Inf`): "1 PB" and "5 PB" there are 1,048,576 and 5,242,880 GB.
+    public static let interfaceEndpointTierEndsGB: (first: Double, next: Double) = (1_048_576, 5_242_880)
+
+    /// What interface endpoints charge for processing `monthlyGB` in one month, priced through
+    /// the volume tiers: `interfaceEndpointGB` for the first 1 PB, `interfaceEndpointGBNext4PB`
+    /// for the next 4 PB, `interfaceEndpointGBOver5PB` beyond 5 PB (AWS counts the tiers over
+    /// all interface endpoints of a region together, so pass the region's total volume).
+    ///
+    ///     Pricing().interfaceEndpointProcessingUSD(monthlyGB: 2_097_152)
+    ///     // 1,048,576 GB × $0.01 + 1,048,576 GB × $0.006 = $16,777.216
+    ///
+    /// - Parameter monthlyGB: decimal GB a month (negative counts as 0).
+    /// - Returns: US dollars a month.
+    public func interfaceEndpointProcessingUSD(monthlyGB: Double) -> Double {
+        let ends = Self.interfaceEndpointTierEndsGB
+        let volume = max(0, monthlyGB)
+        let first = min(volume, ends.first)
+        let next = min(max(0, volume - ends.first), ends.next - ends.first)
+        let over = max(0, volume - ends.next)
+        return first * interfaceEndpointGB + next * interfaceEndpointGBNext4PB + over * interfaceEndpointGBOver5PB
+    }
+
+    /// The average interface-endpoint price per GB for a region's monthly volume: exactly
+    /// `interfaceEndpointGB` within the first tier (1 PB), lower beyond it.
+    /// - Parameter monthlyGB: the region's total interface-endpoint GB a month.
+    public func interfaceEndpointGBRate(monthlyGB: Double) -> Double {
+        monthlyGB <= Self.interfaceEndpointTierEndsGB.first
+            ? interfaceEndpointGB : interfaceEndpointProcessingUSD(monthlyGB: monthlyGB) / monthlyGB
+    }
+
+    /// The keys whose fallback to us-east-1's figure the report warns about: the prices every
+    /// report uses. The volume tiers beyond 1 PB (which count only above 1 PB a month in a
+    /// region) and cross-AZ transfer (not used by the analysis) fall back without a warning;
+    /// the price-source line still names them.
+    public static let warnedKeys = ["nat_gateway_hour", "nat_gateway_gb", "interface_endpoint_hour", "interface_endpoint_gb", "public_ipv4_hour"]
 }
 
 /// A `--pricing` file: prices for every region (flat keys), per region (objects keyed by region

@@ -65,6 +65,10 @@ public enum FlowField: String, CaseIterable, Sendable {
     case packetsLostBlackhole = "packets-lost-blackhole"
     case packetsLostMTUExceeded = "packets-lost-mtu-exceeded"
     case packetsLostTTLExpired = "packets-lost-ttl-expired"
+    // flowscan's own: not an AWS field.
+    /// How many records a pre-aggregated row stands for (`flowscan sql`, `--output aggregate`);
+    /// without this column every line is one record.
+    case records
 
     /// How a field's value is read and checked.
     enum Kind {
@@ -87,7 +91,7 @@ public enum FlowField: String, CaseIterable, Sendable {
         case .version, .protocol, .tcpFlags, .trafficPath: return .integer(maximum: UInt64(UInt8.max))
         case .srcport, .dstport: return .integer(maximum: UInt64(UInt16.max))
         case .packets, .bytes, .start, .end, .packetsLostNoRoute, .packetsLostBlackhole,
-             .packetsLostMTUExceeded, .packetsLostTTLExpired:
+             .packetsLostMTUExceeded, .packetsLostTTLExpired, .records:
             return .integer(maximum: UInt64.max)
         case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr: return .address
         case .action: return .action
@@ -169,11 +173,12 @@ public enum FlowField: String, CaseIterable, Sendable {
         case .packetsLostBlackhole: return 55
         case .packetsLostMTUExceeded: return 56
         case .packetsLostTTLExpired: return 57
+        case .records: return 58
         }
     }
 
     /// The number of fields.
-    static let count = 58
+    static let count = 59
 
     /// Field names as they appear in a header, for fast matching.
     static let byName: [String: FlowField] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })

@@ -24,6 +24,7 @@ public struct FlowRecord: Sendable {
     private var storedEnd: UInt64 = 0
     private var storedTrafficPath: UInt64 = 0
     private var storedTcpFlags: UInt64 = 0
+    private var storedRecords: UInt64 = 0
     private var storedAction: FlowAction = .accept
     private var storedLogStatus: LogStatus = .ok
     private var storedFlowDirection: FlowDirection = .ingress
@@ -160,6 +161,19 @@ public struct FlowRecord: Sendable {
             if let newValue { storedTcpFlags = UInt64(newValue); present |= 65536 } else { present &= ~65536 }
         }
     }
+
+    /// The `records` column of a pre-aggregated row: how many records it stands for.
+    public var records: UInt64? {
+        @inline(__always) get { present & 131072 != 0 ? storedRecords : nil }
+        @inline(__always) set {
+            if let newValue { storedRecords = newValue; present |= 131072 } else { present &= ~131072 }
+        }
+    }
+
+    /// How many records this one stands for: its `records` value, else 1 (a raw record, or `-`).
+    public var multiplicity: UInt64 {
+        @inline(__always) get { present & 131072 != 0 ? storedRecords : 1 }
+    }
 }
 
 extension FlowRecord {
@@ -183,6 +197,7 @@ extension FlowRecord {
         case .flowDirection: return 16384
         case .trafficPath: return 32768
         case .tcpFlags: return 65536
+        case .records: return 131072
         case .text, .otherCount: return 0
         }
     }
@@ -208,6 +223,7 @@ extension FlowRecord {
         case .end: return MemoryLayout<FlowRecord>.offset(of: \.storedEnd)
         case .trafficPath: return MemoryLayout<FlowRecord>.offset(of: \.storedTrafficPath)
         case .tcpFlags: return MemoryLayout<FlowRecord>.offset(of: \.storedTcpFlags)
+        case .records: return MemoryLayout<FlowRecord>.offset(of: \.storedRecords)
         case .action, .logStatus, .flowDirection, .text, .otherCount: return nil
         }
     }

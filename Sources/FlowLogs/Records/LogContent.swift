@@ -9,12 +9,16 @@ import Foundation
 ///     {"version":"1.100000","account_id":"…","query_name":"…",…}   →  .resolverQueryLog
 ///     2021-12-11T22:46:23.000Z {"version":"1.100000",…}            →  .resolverQueryLog (CloudWatch export)
 ///     {"message":"{\"version\":\"1.100000\",…,\"query_name\":…}"}  →  .resolverQueryLog (log event JSON)
+///     "account_id","interface_id","srcaddr",…,"records"           →  .flowLogCSV (an engine's result)
 ///     <html>…                                                      →  .other
 public enum LogContent: String, Sendable, Equatable {
     /// VPC Flow Logs (a header line, a record, or a CloudWatch Logs wrapping of one).
     case flowLog = "vpc-flow-log"
     /// Route 53 Resolver query logs: one JSON object a line.
     case resolverQueryLog = "resolver-query-log"
+    /// Flow-log columns as CSV with a header line: an engine's query result (Athena, Spark,
+    /// DuckDB) or `--output aggregate`, usually pre-aggregated rows with a `records` column.
+    case flowLogCSV = "flow-log-csv"
     /// Neither (or nothing to tell from: an empty file).
     case other
 
@@ -38,6 +42,7 @@ public enum LogContent: String, Sendable, Equatable {
             if contains(body, "\"message\"") { return .flowLog }  // a flow record inside a log event
             return .other
         }
+        if CSVLine.headerNames(body) != nil { return .flowLogCSV }
         if LinePrefix.strip(body) != nil {
             let parser = RecordParser(format: format ?? .assumedDefault)
             switch parser.parse(body) {

@@ -27,7 +27,7 @@ extension RecordParser {
                 end = index + 1  // `-`: no value
             } else {
                 switch slot {
-                case .packets, .bytes, .start, .end, .otherCount, .srcport, .dstport, .version, .protocolNumber, .trafficPath, .tcpFlags:
+                case .packets, .bytes, .start, .end, .otherCount, .records, .srcport, .dstport, .version, .protocolNumber, .trafficPath, .tcpFlags:
                     guard let (value, numberEnd) = Self.number(base, from: index, count: count),
                           value <= maximums[Int(slot.rawValue)] else {
                         return fail(column, slot.expected)
@@ -183,7 +183,7 @@ extension RecordParser.Slot {
         switch self {
         case .srcport, .dstport: return "a port number (0-65535)"
         case .version, .protocolNumber, .trafficPath, .tcpFlags: return "a number from 0 to 255"
-        case .packets, .bytes, .start, .end, .otherCount: return "a whole number that fits in 64 bits"
+        case .packets, .bytes, .start, .end, .otherCount, .records: return "a whole number that fits in 64 bits"
         case .srcaddr, .dstaddr, .pktSrcaddr, .pktDstaddr: return "an IP address"
         case .action: return "ACCEPT or REJECT"
         case .logStatus: return "OK, NODATA or SKIPDATA"
@@ -207,6 +207,7 @@ extension FlowRecord {
         case .protocolNumber: self.protocolNumber = UInt8(truncatingIfNeeded: value)
         case .trafficPath: self.trafficPath = UInt8(truncatingIfNeeded: value)
         case .tcpFlags: self.tcpFlags = UInt8(truncatingIfNeeded: value)
+        case .records: self.records = value
         default: break
         }
     }

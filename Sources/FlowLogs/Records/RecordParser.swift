@@ -74,7 +74,7 @@ final class RecordParser {
     /// What to do with each column.
     enum Slot: UInt8 {
         case text, version, srcaddr, dstaddr, pktSrcaddr, pktDstaddr, srcport, dstport, protocolNumber
-        case packets, bytes, start, end, action, logStatus, flowDirection, trafficPath, tcpFlags, otherCount
+        case packets, bytes, start, end, action, logStatus, flowDirection, trafficPath, tcpFlags, records, otherCount
     }
 
     /// Why the last line was malformed, kept as cheap data until a description is wanted.
@@ -146,6 +146,7 @@ final class RecordParser {
             case .flowDirection: return .flowDirection
             case .trafficPath: return .trafficPath
             case .tcpFlags: return .tcpFlags
+            case .records: return .records
             case .packetsLostNoRoute, .packetsLostBlackhole, .packetsLostMTUExceeded, .packetsLostTTLExpired:
                 return .otherCount
             default: return .text

@@ -63,7 +63,7 @@ extension PriceChoice {
     }
 
     private static func warning(_ source: PriceSource) -> ReportWarning? {
-        source.fellBack.isEmpty ? nil : .pricesFellBack(region: source.region, keys: source.fellBack,
+        source.warnedFellBack.isEmpty ? nil : .pricesFellBack(region: source.region, keys: source.warnedFellBack,
                                                         regionMissing: source.regionMissing, tableDate: source.tableDate)
     }
 }

@@ -239,6 +239,7 @@ extension Report {
             .pairs([
                 ("NAT gateway", "\(price(p.natGatewayHour))/hour, \(price(p.natGatewayGB))/GB processed"),
                 ("interface endpoint", "\(price(p.interfaceEndpointHour))/hour per AZ, \(price(p.interfaceEndpointGB))/GB"),
+                ("endpoint GB tiers", "\(price(p.interfaceEndpointGBNext4PB))/GB beyond 1 PB a month, \(price(p.interfaceEndpointGBOver5PB)) beyond 5 PB"),
                 ("gateway endpoint", "free"),
                 ("public IPv4", "\(price(p.publicIPv4Hour))/hour"),
                 ("price source", priceSource.text),

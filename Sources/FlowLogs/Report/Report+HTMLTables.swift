@@ -135,7 +135,10 @@ extension Report {
                 [.text("NAT gateway per GB processed"), ReportFigure.price(prices.natGatewayGB)],
                 [.text("interface endpoint per hour per AZ"), ReportFigure.price(prices.interfaceEndpointHour)],
                 [.text("interface endpoint per GB"), ReportFigure.price(prices.interfaceEndpointGB)],
+                [.text("interface endpoint per GB beyond 1 PB a month"), ReportFigure.price(prices.interfaceEndpointGBNext4PB)],
+                [.text("interface endpoint per GB beyond 5 PB a month"), ReportFigure.price(prices.interfaceEndpointGBOver5PB)],
                 [.text("public IPv4 per hour"), ReportFigure.price(prices.publicIPv4Hour)],
+                [.text("cross-AZ transfer per GB each direction (not in the figures)"), ReportFigure.price(prices.crossAZGB)],
                 [.text("gateway endpoint"), .text("free")],
             ])
             section.element("ul") { list in

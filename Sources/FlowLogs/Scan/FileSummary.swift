@@ -28,10 +28,14 @@ public struct FileSummary: Sendable, Equatable {
     public var notes: [String] = []
     /// Every distinct field list the file was read with, in order of first use.
     public var formats: [[String]] = []
-    /// Records with log-status OK (or none).
+    /// Records with log-status OK (or none). A pre-aggregated row counts as the records it
+    /// stands for (its `records` column), here and in `noData` and `skipData`.
     public var records = 0
     public var noData = 0
     public var skipData = 0
+    /// Lines that were pre-aggregated rows (a `records` column), and the records they stand for.
+    public var preAggregatedRows = 0
+    public var preAggregatedRecords = 0
     public var transitGateway = 0
     public var malformed = 0
     public var headers = 0
@@ -57,13 +61,21 @@ public struct FileSummary: Sendable, Equatable {
 
     /// All lines accounted for: every line is exactly one of these.
     public var lines: Int {
-        records + noData + skipData + transitGateway + malformed + headers + blankLines + queries
+        records + noData + skipData - preAggregatedRecords + preAggregatedRows + transitGateway + malformed + headers
+            + blankLines + queries
+    }
+
+    /// Counts a pre-aggregated row (a line of a format with a `records` column) of any log-status.
+    @inline(__always)
+    mutating func addPreAggregatedRow(records weight: UInt64) {
+        preAggregatedRows += 1
+        preAggregatedRecords += Int(clamping: weight)
     }
 
     /// Counts a record's values (saturating: no sum can wrap around).
     @inline(__always)
     mutating func add(_ record: FlowRecord) {
-        records += 1
+        records += Int(clamping: record.multiplicity)
         if let value = record.bytes { bytes = bytes.saturatingAdd(value) }
         if let value = record.packets { packets = packets.saturatingAdd(value) }
         if let start = record.start, start < firstStart ?? .max { firstStart = start }

@@ -47,6 +47,9 @@ struct FlowLogFileReader {
             }, rawBytesRead: { reader.rawBytesRead })
         }
         if reader.kind != .parquet { summary.inputBytes = reader.rawBytesRead }
+        if summary.preAggregatedRows > 0 {
+            summary.notes.append("pre-aggregated input: \(summary.preAggregatedRows) rows stand for \(summary.preAggregatedRecords) records (a 'records' column)")
+        }
         return summary
     }
 
@@ -72,6 +75,9 @@ struct FlowLogFileReader {
                               exampleLimit: options.malformedExampleLimit)
         var splitter = LineSplitter(maximumLineLength: options.maximumLineLength)
         var firstChunk = true
+        // CSV (an engine's result): each line is converted to a text line first.
+        var csv: CSVLine?
+        defer { csv?.deallocate() }
         do {
             while let bytes = try next() {
                 let count = bytes.count
@@ -95,14 +101,25 @@ struct FlowLogFileReader {
                         return
                     }
                 }
+                if summary.content == .flowLogCSV, csv == nil { csv = CSVLine(capacity: options.maximumLineLength) }
                 summary.decodedBytes += UInt64(count)
-                splitter.scan(bytes) { line, number, tooLong in
-                    state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+                if csv != nil {
+                    splitter.scan(bytes) { line, number, tooLong in
+                        state.handleCSV(line, number: number, tooLong: tooLong, csv: &csv!, summary: &summary, sink: &sink)
+                    }
+                } else {
+                    splitter.scan(bytes) { line, number, tooLong in
+                        state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+                    }
                 }
                 progress?(rawBytesRead())
             }
             splitter.finish { line, number, tooLong in
-                state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+                if csv != nil {
+                    state.handleCSV(line, number: number, tooLong: tooLong, csv: &csv!, summary: &summary, sink: &sink)
+                } else {
+                    state.handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+                }
             }
         } catch {
             summary.status = .damaged
@@ -143,10 +160,13 @@ struct LineState {
     let parser: RecordParser
     let exampleLimit: Int
     private var formatRecorded = false
+    /// True while the format has a `records` column: lines are pre-aggregated rows.
+    private var preAggregated: Bool
 
     init(parser: RecordParser, exampleLimit: Int) {
         self.parser = parser
         self.exampleLimit = exampleLimit
+        preAggregated = parser.has(.records)
     }
 
     @inline(__always)
@@ -161,16 +181,20 @@ struct LineState {
         case .record:
             recordFormat(&summary)
             summary.add(parser.record)
+            if preAggregated { summary.addPreAggregatedRow(records: parser.record.multiplicity) }
             sink.consume(parser.record, parser: parser)
         case .noData:
             recordFormat(&summary)
-            summary.noData += 1
+            summary.noData += Int(clamping: parser.record.multiplicity)
+            if preAggregated { summary.addPreAggregatedRow(records: parser.record.multiplicity) }
         case .skipData:
             recordFormat(&summary)
-            summary.skipData += 1
+            summary.skipData += Int(clamping: parser.record.multiplicity)
+            if preAggregated { summary.addPreAggregatedRow(records: parser.record.multiplicity) }
         case .header:
             summary.headers += 1
             formatRecorded = false
+            preAggregated = parser.has(.records)
             recordFormat(&summary)
         case .blank:
             summary.blankLines += 1
@@ -184,6 +208,20 @@ struct LineState {
                 summary.malformedExamples.append(.init(line: number, reason: parser.malformedReason().description))
             }
         }
+    }
+
+    /// A line of a CSV file (`LogContent.flowLogCSV`): converted to a text line, then handled.
+    mutating func handleCSV<Sink: RecordSink>(_ line: UnsafeRawBufferPointer, number: Int, tooLong: Bool, csv: inout CSVLine,
+                                              summary: inout FileSummary, sink: inout Sink) {
+        guard !tooLong, !line.isEmpty else {
+            handle(line, number: number, tooLong: tooLong, summary: &summary, sink: &sink)
+            return
+        }
+        guard csv.convert(line) else {
+            countMalformed(csv.failure ?? .incomplete, number: number, summary: &summary)
+            return
+        }
+        handle(csv.bytes, number: number, tooLong: false, summary: &summary, sink: &sink)
     }
 
     mutating func countMalformed(_ reason: MalformedReason, number: Int, summary: inout FileSummary) {

@@ -11,6 +11,8 @@ struct SyntheticFileGenerator {
     private let pktFormat: Bool
     private let destinations: [SyntheticCatalog.Destination]
     private let cumulativeWeights: [Double]
+    /// The first address of the S3 IPv6 block of the VPC's region.
+    private let ipv6S3: UInt128
 
     /// Fields of the v5 custom format the generator writes (a typical choice, not AWS's default order).
     static let v5Format = [
@@ -32,7 +34,8 @@ struct SyntheticFileGenerator {
         case .v5: pktFormat = true
         case .both: pktFormat = index >= vpc.fileCount / 2
         }
-        destinations = SyntheticCatalog.destinations(region: vpc.options.region)
+        destinations = SyntheticCatalog.destinations(region: vpc.options.region, bucketRegions: vpc.placement.bucketRegions)
+        ipv6S3 = SyntheticCatalog.ipv6Prefixes(vpc.placement.regionIndex(vpc.options.region)).s3.first.value
         var total = 0.0
         cumulativeWeights = destinations.map { total += $0.weight; return total }
     }
@@ -44,14 +47,18 @@ struct SyntheticFileGenerator {
         let digits = delivered.filter(\.isNumber)
         let date = String(digits.prefix(8)), time = String(digits.dropFirst(8).prefix(4))
         let folder = "\(date.prefix(4))/\(date.dropFirst(4).prefix(2))/\(date.suffix(2))"
-        let flowLog = pktFormat ? "fl-0b5c2e7d9a1f3c6e4" : "fl-0a4b1d6c8e2f9b3a7"
+        let flowLog = flowLogID
         let hash = String(UInt32(truncatingIfNeeded: (vpc.options.seed &+ UInt64(index)) &* 0x9E37_79B1), radix: 16)
         return "AWSLogs/\(options.account)/vpcflowlogs/\(options.region)/\(folder)/"
             + "\(options.account)_vpcflowlogs_\(options.region)_\(flowLog)_\(date)T\(time)Z_\(hash).log"
     }
 
+    /// The id of the flow log this file belongs to.
+    var flowLogID: String { pktFormat ? vpc.flowLogIDs.v5 : vpc.flowLogIDs.default }
+
     mutating func generate() -> [UInt8] {
         truth.files = 1
+        truth.flowLogs = [flowLogID]
         line.text(pktFormat ? Self.v5Format.joined(separator: " ") : FlowField.defaultFormat.map(\.rawValue).joined(separator: " "))
         line.endLine()
         truth.lines += 1
@@ -189,7 +196,7 @@ struct SyntheticFileGenerator {
         guard vpc.options.interfaces != .nat else { return }
         for instance in vpc.layout.instances {
             guard let me = instance.interface.ipv6 else { continue }
-            let peer = IPAddress(value: IPAddress("2600:1fa0:4000::")!.value | UInt128(random.next() & 0xffff_ffff))
+            let peer = IPAddress(value: ipv6S3 | UInt128(random.next() & 0xffff_ffff))
             let (start, end) = aggregationWindow()
             let ephemeral = UInt16(32768 + random.next() % 28000)
             record(instance.interface, src: me, dst: peer, sport: ephemeral, dport: 443, bytes: draw(20_000), start: start, end: end,

@@ -32,20 +32,24 @@ struct SyntheticLayout: Sendable {
     let idle: Interface
     let internetHosts: [IPAddress]
 
-    init(options: SyntheticVPC.Options) {
+    init(options: SyntheticVPC.Options, placement: SyntheticVPC.Placement = .init()) {
         var random = SplitMix64(seed: options.seed ^ 0x5EED_1A70)
         func hex(_ count: Int) -> [UInt8] {
             (0..<count).map { _ in Array("0123456789abcdef".utf8)[Int(random.next() % 16)] }
         }
         let zones = max(1, options.natGateways)
         let regionCode = Self.zonePrefix(options.region)
+        // 10.N.0.0/16 for the N-th VPC of an account; the IPv6 /56 inside its region's EC2 block.
+        let base = 0x0A00_0000 | UInt32(placement.indexInAccount) << 16
+        let ipv6Base = SyntheticCatalog.ipv6Prefixes(placement.regionIndex(options.region)).ec2.first.value
+            | UInt128(0x4a3 + placement.index) << 80 | UInt128(0x6900) << 64
         vpcID = Array("vpc-".utf8) + hex(17)
         let publicSubnets = (0..<zones).map { _ in Array("subnet-".utf8) + hex(17) }
         let privateSubnets = (0..<zones).map { _ in Array("subnet-".utf8) + hex(17) }
         func az(_ zone: Int) -> [UInt8] { Array("\(regionCode)-az\(zone % 6 + 1)".utf8) }
         gateways = (0..<options.natGateways).map { zone in
             Interface(id: Array("eni-".utf8) + hex(17), instanceID: nil, subnetID: publicSubnets[zone], azID: az(zone),
-                      address: IPAddress(ipv4: 0x0A00_0000 | UInt32(zone) << 8 | 220), ipv6: nil)
+                      address: IPAddress(ipv4: base | UInt32(zone) << 8 | 220), ipv6: nil)
         }
         instances = (0..<max(1, options.instances)).map { number in
             let zone = number % zones
@@ -59,12 +63,12 @@ struct SyntheticLayout: Sendable {
             let interface = Interface(
                 id: Array("eni-".utf8) + hex(17), instanceID: Array("i-".utf8) + hex(17),
                 subnetID: isPublic ? publicSubnets[zone] : privateSubnets[zone], azID: az(zone),
-                address: IPAddress(ipv4: 0x0A00_0000 | third << 8 | UInt32(10 + number)),
-                ipv6: number % 5 == 1 ? IPAddress("2600:1f18:4a3:6900::\(String(number + 16, radix: 16))") : nil)
+                address: IPAddress(ipv4: base | third << 8 | UInt32(10 + number)),
+                ipv6: number % 5 == 1 ? IPAddress(value: ipv6Base | UInt128(number + 16)) : nil)
             return Instance(interface: interface, route: route)
         }
         idle = Interface(id: Array("eni-".utf8) + hex(17), instanceID: Array("i-".utf8) + hex(17),
-                         subnetID: privateSubnets[0], azID: az(0), address: IPAddress(ipv4: 0x0A00_10FE), ipv6: nil)
+                         subnetID: privateSubnets[0], azID: az(0), address: IPAddress(ipv4: base | 0x10FE), ipv6: nil)
         internetHosts = (0..<max(1, options.internetHosts)).map { _ in
             let block = SyntheticCatalog.wideInternet[Int(random.next() % UInt64(SyntheticCatalog.wideInternet.count))]
             return IPAddress(value: block.address.value | UInt128(random.next() & 0x00FF_FFFF))

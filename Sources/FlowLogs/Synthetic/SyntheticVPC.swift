@@ -47,12 +47,59 @@ public struct SyntheticVPC: Sendable {
         public init() {}
     }
 
+    /// Where a VPC sits in a generated bucket (``SyntheticBucket``). The default is the lone VPC of a
+    /// one-region bucket, which writes what `generate` wrote before buckets existed.
+    public struct Placement: Sendable {
+        /// Position of the VPC in the bucket; 0 keeps the lone VPC's fixed flow-log ids and IPv6 block.
+        public var index = 0
+        /// Position of the VPC in its account: its private range is 10.N.0.0/16.
+        public var indexInAccount = 0
+        /// The bucket's regions, in order: they choose the VPC's AWS prefixes and its cross-region peer.
+        public var bucketRegions: [String] = []
+
+        public init(index: Int = 0, indexInAccount: Int = 0, bucketRegions: [String] = []) {
+            self.index = index
+            self.indexInAccount = indexInAccount
+            self.bucketRegions = bucketRegions
+        }
+
+        /// The position of `region` among the bucket's regions when there are several, else 0.
+        func regionIndex(_ region: String) -> Int {
+            bucketRegions.count > 1 ? bucketRegions.firstIndex(of: region) ?? 0 : 0
+        }
+    }
+
     public let options: Options
+    public let placement: Placement
     let layout: SyntheticLayout
 
-    public init(options: Options) {
+    public init(options: Options, placement: Placement = Placement()) {
         self.options = options
-        layout = SyntheticLayout(options: options)
+        self.placement = placement
+        layout = SyntheticLayout(options: options, placement: placement)
+    }
+
+    /// The VPC's id (`vpc-…`), as its v5 records carry it.
+    public var vpcID: String { String(decoding: layout.vpcID, as: UTF8.self) }
+
+    /// The ids of the flow log in the default format and of the one in the v5 format (`fl-…`, 17 hex
+    /// digits): fixed for the bucket's first VPC, derived from the VPC's seed for the others.
+    public var flowLogIDs: (default: String, v5: String) {
+        guard placement.index > 0 else { return ("fl-0a4b1d6c8e2f9b3a7", "fl-0b5c2e7d9a1f3c6e4") }
+        var random = SplitMix64(seed: options.seed ^ 0xF10_0106)
+        func id() -> String {
+            let digits = String(random.next(), radix: 16)
+            return "fl-0" + String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return (id(), id())
+    }
+
+    /// The private range of the VPC's addresses: 10.N.0.0/16 for the N-th VPC of its account.
+    public var privateRange: String { "10.\(placement.indexInAccount).0.0/16" }
+
+    /// The AZ ids of the VPC's subnets (one per NAT gateway, at least one), sorted.
+    public var availabilityZones: [String] {
+        Set((layout.gateways + layout.instances.map(\.interface) + [layout.idle]).map { String(decoding: $0.azID, as: UTF8.self) }).sorted()
     }
 
     /// The number of 5-minute files.
@@ -117,6 +164,8 @@ public struct SyntheticTruth: Sendable {
     /// Bytes between instances and AWS through the S3 gateway endpoint, and through the internet gateway.
     public var gatewayEndpointBytes: UInt64 = 0
     public var internetGatewayBytes: UInt64 = 0
+    /// The flow-log ids (`fl-…`) in the files' names.
+    public var flowLogs: Set<String> = []
     public var firstStart = UInt64.max
     public var lastEnd: UInt64 = 0
     public var skipData = 0
@@ -128,9 +177,10 @@ public struct SyntheticTruth: Sendable {
 
     public var natBytes: UInt64 { natBytesOut.values.reduce(0, +) + natBytesIn.values.reduce(0, +) }
 
-    mutating func merge(_ other: SyntheticTruth) {
+    public mutating func merge(_ other: SyntheticTruth) {
         files += other.files
         lines += other.lines
+        flowLogs.formUnion(other.flowLogs)
         for (key, value) in other.natBytesOut { natBytesOut[key, default: 0] += value }
         for (key, value) in other.natBytesIn { natBytesIn[key, default: 0] += value }
         for (key, value) in other.gatewayBytes { gatewayBytes[key, default: 0] += value }
@@ -145,50 +195,59 @@ public struct SyntheticTruth: Sendable {
     /// The truth as JSON (SampleLogs/expected.json).
     public func json() -> String {
         var json = JSONWriter()
-        json.object { json in
-            json.field("region", region)
-            json.field("files", files)
-            json.field("lines", lines)
-            json.field("window_start", firstStart)
-            json.field("window_end", lastEnd)
-            json.field("nat_bytes", natBytes)
-            json.field("destinations") { json in
-                let keys = Set(natBytesOut.keys).union(natBytesIn.keys).sorted()
-                json.array(keys) { json, key in
-                    json.inline { json in
-                        json.object { json in
-                            let parts = key.split(separator: " ").map(String.init)
-                            json.field("service", parts[0])
-                            json.field("region", parts[1])
-                            json.field("bytes_out", natBytesOut[key] ?? 0)
-                            json.field("bytes_in", natBytesIn[key] ?? 0)
-                        }
-                    }
-                }
-            }
-            json.field("gateways") { json in
-                json.array(gatewayBytes.keys.sorted()) { json, key in
-                    json.inline { json in
-                        json.object { json in
-                            json.field("interface_id", key)
-                            json.field("bytes", gatewayBytes[key] ?? 0)
-                        }
-                    }
-                }
-            }
-            json.field("gateway_endpoint_bytes", gatewayEndpointBytes)
-            json.field("internet_gateway_bytes", internetGatewayBytes)
-            json.field("nodata", noData)
-            json.field("skipdata", skipData)
-        }
+        json.object { json in fields(into: &json) }
         return json.text + "\n"
+    }
+
+    /// The members of `json()`, into an object being written; without `region` when the caller wrote it.
+    func fields(into json: inout JSONWriter, region writeRegion: Bool = true) {
+        if writeRegion { json.field("region", region) }
+        json.field("files", files)
+        json.field("lines", lines)
+        json.field("window_start", firstStart)
+        json.field("window_end", lastEnd)
+        json.field("nat_bytes", natBytes)
+        json.field("destinations") { json in
+            let keys = Set(natBytesOut.keys).union(natBytesIn.keys).sorted()
+            json.array(keys) { json, key in
+                json.inline { json in
+                    json.object { json in
+                        let parts = key.split(separator: " ").map(String.init)
+                        json.field("service", parts[0])
+                        json.field("region", parts[1])
+                        json.field("bytes_out", natBytesOut[key] ?? 0)
+                        json.field("bytes_in", natBytesIn[key] ?? 0)
+                    }
+                }
+            }
+        }
+        json.field("gateways") { json in
+            json.array(gatewayBytes.keys.sorted()) { json, key in
+                json.inline { json in
+                    json.object { json in
+                        json.field("interface_id", key)
+                        json.field("bytes", gatewayBytes[key] ?? 0)
+                    }
+                }
+            }
+        }
+        json.field("gateway_endpoint_bytes", gatewayEndpointBytes)
+        json.field("internet_gateway_bytes", internetGatewayBytes)
+        json.field("nodata", noData)
+        json.field("skipdata", skipData)
     }
 }
 
 extension SyntheticVPC {
     /// The ip-ranges.json describing the AWS prefixes the generator uses (real AWS prefixes).
     public static func ipRangesJSON(region: String) -> String {
-        SyntheticCatalog.ipRangesJSON(region: region, createDate: "2026-11-23-18-05-12", syncToken: "1795543512")
+        ipRangesJSON(regions: [region])
+    }
+
+    /// The ip-ranges.json of a bucket whose VPCs are in `regions` (in the bucket's order): every
+    /// region's own prefixes (see ``SyntheticBucket``); for one region, the same as `ipRangesJSON(region:)`.
+    public static func ipRangesJSON(regions: [String]) -> String {
+        SyntheticCatalog.ipRangesJSON(regions: regions, createDate: "2026-11-23-18-05-12", syncToken: "1795543512")
     }
 }
 

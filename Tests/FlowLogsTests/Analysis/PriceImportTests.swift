@@ -54,7 +54,8 @@ struct PriceImportTests {
         #expect(table.date == "2026-09-25")
         let eu = try #require(table.regions["eu-west-1"])
         #expect(eu.mapValues(\.usd) == ["nat_gateway_hour": 0.048, "nat_gateway_gb": 0.048, "interface_endpoint_hour": 0.011,
-                                        "interface_endpoint_gb": 0.01, "public_ipv4_hour": 0.005])
+                                        "interface_endpoint_gb": 0.01, "interface_endpoint_gb_next_4pb": 0.006, "public_ipv4_hour": 0.005])
+        #expect(eu["interface_endpoint_gb_next_4pb"]?.source.contains("EU-VpcEndpoint-Bytes from 1,048,576 GB, SKU V2") == true)
         #expect(eu["nat_gateway_hour"]?.source.contains("EU-NatGateway-Hours, SKU AAA; published 2026-09-25") == true)
         #expect(table.regions["us-east-1"]?.mapValues(\.usd) == ["nat_gateway_hour": 0.045])
     }
@@ -77,7 +78,9 @@ struct PriceImportTests {
     @Test(arguments: [("NatGateway-Hours", "nat_gateway_hour"), ("EU-NatGateway-Bytes", "nat_gateway_gb"),
                       ("APN1-VpcEndpoint-Hours", "interface_endpoint_hour"), ("USE2-PublicIPv4:InUseAddress", "public_ipv4_hour"),
                       ("EU-RegionalNatGateway-Hours", nil), ("EU-NatGateway-Prvd-Hours", nil), ("eu-NatGateway-Hours", nil),
-                      ("EU-VpcEndpoint-GWLBE-Hours", nil)] as [(String, String?)])
+                      ("EU-VpcEndpoint-GWLBE-Hours", nil), ("DataTransfer-Regional-Bytes", "cross_az_gb"),
+                      ("APS3-DataTransfer-Regional-Bytes", "cross_az_gb"), ("USE1-DataTransfer-xAZ-Out-Bytes", nil),
+                      ("APS7-PublicIPv4:InUseAddress", "public_ipv4_hour"), ("EU-PublicIPv4:IdleAddress", nil)] as [(String, String?)])
     func usageTypesAndTheirKeys(usage: String, key: String?) {
         #expect(PriceOfferScanner.key(ofUsageType: usage) == key)
     }
@@ -93,7 +96,7 @@ struct PriceImportTests {
     @Test func badOffersAreNamed() throws {
         let other = directory.write("s3.json", #"{"offerCode": "AmazonS3", "publicationDate": "2026-01-01T00:00:00Z", "products": {}}"#)
         #expect(throws: PriceImportError.invalid(path: other, location: "offerCode",
-                                                 problem: "expected AmazonEC2 or AmazonVPC (the offers with NAT gateway and endpoint prices)")) {
+                                                 problem: "expected AmazonEC2, AmazonVPC or AWSDataTransfer (the offers with NAT gateway, endpoint, public IPv4 and cross-AZ prices)")) {
             _ = try PriceTable.importing(offers: [other])
         }
         let unpriced = directory.write("unpriced.json", Self.ec2.replacingOccurrences(of: #""AAA" : {"AAA.JRTCKXETXF""#, with: #""ZZZ" : {"AAA.JRTCKXETXF""#))
@@ -120,7 +123,7 @@ struct PriceImportTests {
         #expect(loaded.regions["ap-northeast-1"] == PriceTable.bundled.regions["ap-northeast-1"])
         let (eu, source) = PriceChoice(table: loaded).prices(for: "eu-west-1")
         #expect(eu.interfaceEndpointHour == 0.011)
-        #expect(source.fellBack.isEmpty)
+        #expect(source.fellBack == ["cross_az_gb"])  // neither the offer nor the bundled row prices it
     }
 
     @Test func aFailedImportLeavesTheCachedTableAlone() throws {
@@ -135,7 +138,7 @@ struct PriceImportTests {
         #expect(bad.stderr == "flowscan: \(cut) ends at byte 200 inside the JSON document (cut short? download it again); the price table in use was not changed\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: cache + "/flowscan/prices.json")) == before)
         let shown = try Binary.run(["prices", "show", "--region", "eu-west-1"], environment: ["XDG_CACHE_HOME": cache])
-        #expect(shown.stdout.hasPrefix("price table: imported \(cache)/flowscan/prices.json, 2026-09-25 (5 regions)\n"))
+        #expect(shown.stdout.hasPrefix("price table: imported \(cache)/flowscan/prices.json, 2026-09-25 (\(PriceTable.bundled.regions.count) regions)\n"))
     }
 }
 
@@ -148,6 +151,72 @@ extension PriceImportTests {
         } throws: { error in
             guard case .invalid(let errorPath, let location, let problem) = error as? PriceImportError else { return false }
             return errorPath == path && location.hasPrefix("byte ") && (problem.contains("does not close") || problem.contains("after the offer"))
+        }
+    }
+}
+
+extension PriceImportTests {
+    /// An AmazonVPC offer with the three VpcEndpoint-Bytes tiers and in-use IPv4 for a newly
+    /// bundled region, and an AWSDataTransfer offer whose products name from- and to-regions.
+    static let vpcTiers = #"""
+{"offerCode":"AmazonVPC","version":"20260917190528","publicationDate":"2026-09-17T19:05:28Z",
+ "products":{"H":{"attributes":{"regionCode":"ap-southeast-5","usagetype":"APS7-VpcEndpoint-Hours"}},
+             "B":{"attributes":{"regionCode":"ap-southeast-5","usagetype":"APS7-VpcEndpoint-Bytes"}},
+             "I":{"attributes":{"regionCode":"ap-southeast-5","usagetype":"APS7-PublicIPv4:InUseAddress"}},
+             "J":{"attributes":{"regionCode":"ap-southeast-5","usagetype":"APS7-PublicIPv4:IdleAddress"}},
+             "G":{"attributes":{"regionCode":"ap-southeast-5","usagetype":"APS7-VpcEndpoint-GWLBE-Bytes"}}},
+ "terms":{"OnDemand":{
+   "H":{"H.T":{"priceDimensions":{"a":{"unit":"Hrs","beginRange":"0","endRange":"Inf","pricePerUnit":{"USD":"0.0117000000"}}}}},
+   "B":{"B.T":{"priceDimensions":{
+      "c":{"unit":"GB","beginRange":"5242880","endRange":"Inf","pricePerUnit":{"USD":"0.0040000000"}},
+      "a":{"unit":"GB","beginRange":"0","endRange":"1048576","pricePerUnit":{"USD":"0.0100000000"}},
+      "b":{"unit":"GB","beginRange":"1048576","endRange":"5242880","pricePerUnit":{"USD":"0.0060000000"}}}}},
+   "I":{"I.T":{"priceDimensions":{"a":{"unit":"Hrs","beginRange":"0","pricePerUnit":{"USD":"0.0050000000"}}}}},
+   "J":{"J.T":{"priceDimensions":{"a":{"unit":"Hrs","beginRange":"0","pricePerUnit":{"USD":"0.0050000000"}}}}},
+   "G":{"G.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0035000000"}}}}}}}}
+"""#
+
+    static let dataTransfer = #"""
+{"offerCode":"AWSDataTransfer","version":"20260916132208","publicationDate":"2026-09-16T13:22:08Z",
+ "products":{"R":{"productFamily":"Data Transfer","attributes":{"transferType":"IntraRegion","fromRegionCode":"ap-southeast-5","toRegionCode":"ap-southeast-5","usagetype":"APS7-DataTransfer-Regional-Bytes"}},
+             "X":{"productFamily":"Data Transfer","attributes":{"transferType":"InterRegion Outbound","fromRegionCode":"ap-southeast-5","toRegionCode":"us-east-1","usagetype":"APS7-USE1-AWS-Out-Bytes"}},
+             "Z":{"productFamily":"Data Transfer","attributes":{"fromRegionCode":"ap-southeast-5","toRegionCode":"ap-southeast-5","usagetype":"APS7-DataTransfer-xAZ-Out-Bytes"}},
+             "W":{"productFamily":"Data Transfer","attributes":{"fromRegionCode":"ap-southeast-5","toRegionCode":"us-east-1","usagetype":"APS7-DataTransfer-Regional-Bytes"}}},
+ "terms":{"OnDemand":{"R":{"R.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0100000000"}}}}},
+                      "X":{"X.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0900000000"}}}}},
+                      "Z":{"Z.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0000000000"}}}}},
+                      "W":{"W.T":{"priceDimensions":{"a":{"unit":"GB","beginRange":"0","pricePerUnit":{"USD":"0.0200000000"}}}}}}}}
+"""#
+
+    @Test func tiersPublicIPv4AndCrossAZAreImported() throws {
+        let table = try PriceTable.importing(offers: [directory.write("vpc.json", Self.vpcTiers), directory.write("dt.json", Self.dataTransfer)])
+        let row = try #require(table.regions["ap-southeast-5"])
+        #expect(row.mapValues(\.usd) == ["interface_endpoint_hour": 0.0117, "interface_endpoint_gb": 0.01, "interface_endpoint_gb_next_4pb": 0.006,
+                                         "interface_endpoint_gb_over_5pb": 0.004, "public_ipv4_hour": 0.005, "cross_az_gb": 0.01])
+        #expect(row["interface_endpoint_gb_over_5pb"]?.source.contains("APS7-VpcEndpoint-Bytes from 5,242,880 GB, SKU B; published 2026-09-17") == true)
+        #expect(row["cross_az_gb"]?.source.contains("AWS Price List AWSDataTransfer 20260916132208, ap-southeast-5 (APS7-DataTransfer-Regional-Bytes, SKU R") == true)
+        #expect(table.date == "2026-09-16")
+        // Over the bundled table: the imported tiers price the region's interface endpoints.
+        let cache = directory.path("prices.json")
+        try table.write(to: cache)
+        let (pricing, source) = PriceChoice(table: try PriceTable.load(importedAt: cache)).prices(for: "ap-southeast-5")
+        #expect(pricing.interfaceEndpointGBOver5PB == 0.004 && pricing.crossAZGB == 0.01 && pricing.interfaceEndpointHour == 0.0117)
+        #expect(source.fellBack == ["nat_gateway_hour", "nat_gateway_gb"])
+    }
+
+    @Test func aNegativeTierStartIsNamedNotACrash() throws {
+        let odd = directory.write("neg.json", Self.vpcTiers.replacingOccurrences(of: #""beginRange":"5242880""#, with: #""beginRange":"-5""#))
+        #expect(throws: PriceImportError.invalid(path: odd, location: "terms.OnDemand.B",
+                                                 problem: "APS7-VpcEndpoint-Bytes has a tier from -5.0 GB; flowscan prices tiers from 0, 1,048,576 and 5,242,880 GB")) {
+            _ = try PriceTable.importing(offers: [odd])
+        }
+    }
+
+    @Test func aTierFlowscanDoesNotModelIsAnError() throws {
+        let odd = directory.write("odd.json", Self.vpcTiers.replacingOccurrences(of: #""beginRange":"5242880""#, with: #""beginRange":"4194304""#))
+        #expect(throws: PriceImportError.invalid(path: odd, location: "terms.OnDemand.B",
+                                                 problem: "APS7-VpcEndpoint-Bytes has a tier from 4,194,304 GB; flowscan prices tiers from 0, 1,048,576 and 5,242,880 GB")) {
+            _ = try PriceTable.importing(offers: [odd])
         }
     }
 }

@@ -16,6 +16,7 @@ import Testing
         "Records",  // formats, fields, record parsing
         "Parquet",  // Parquet files (footer, pages, encodings, Snappy) to the rows of flow-log records
         "Scan",  // files to records to sinks, in parallel; per-file summaries
+        "Engines",  // the pre-aggregation query for Athena, Spark and DuckDB; writing pre-aggregated rows
         "DNS",  // Route 53 Resolver query logs, the address → name map, names → endpoint services
         "Prefixes",  // ip-ranges.json, longest-prefix lookup
         "Analysis",  // aggregation, the stages of the report, the report model

@@ -24,8 +24,8 @@ struct BoundedTally<Key: FastHashable & Comparable> {
     var entries: FastMap<Key, Tally> { table }
 
     @inline(__always)
-    mutating func add(_ key: Key, bytes: UInt64, packets: UInt64) {
-        table.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
+    mutating func add(_ key: Key, bytes: UInt64, packets: UInt64, records: UInt64 = 1) {
+        table.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets, records: records) }
         if table.count > capacity { fold() }
     }
 

@@ -5,8 +5,8 @@ struct SpanTally: Sendable {
     var lastEnd: UInt64 = 0
 
     @inline(__always)
-    mutating func add(bytes: UInt64, packets: UInt64, start: UInt64?, end: UInt64?) {
-        tally.add(bytes: bytes, packets: packets)
+    mutating func add(bytes: UInt64, packets: UInt64, start: UInt64?, end: UInt64?, records: UInt64 = 1) {
+        tally.add(bytes: bytes, packets: packets, records: records)
         if let start, start < firstStart { firstStart = start }
         if let end, end > lastEnd { lastEnd = end }
     }

@@ -10,11 +10,12 @@ public struct Tally: Sendable, Equatable {
         self.records = records
     }
 
+    /// Counts one record, or a pre-aggregated row that stands for `records` of them.
     @inline(__always)
-    mutating func add(bytes: UInt64, packets: UInt64) {
+    mutating func add(bytes: UInt64, packets: UInt64, records: UInt64 = 1) {
         self.bytes = self.bytes.saturatingAdd(bytes)
         self.packets = self.packets.saturatingAdd(packets)
-        records += 1
+        self.records = self.records.saturatingAdd(records)
     }
 
     mutating func add(_ other: Tally) {

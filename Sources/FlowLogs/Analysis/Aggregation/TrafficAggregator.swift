@@ -89,23 +89,25 @@ struct TrafficAggregator: MergeableSink {
 
     @inline(__always)
     mutating func consume(_ record: FlowRecord, parser: RecordParser) {
-        counters.considered += 1
+        // A pre-aggregated row (`records` column) stands for that many records; a raw record for one.
+        let weight = record.multiplicity
+        counters.considered += weight
         if context.since != nil || context.until != nil {
             guard let start = record.start, let end = record.end,
                   start <= context.until ?? .max, end >= context.since ?? 0 else {
-                counters.outsideWindow += 1
+                counters.outsideWindow += weight
                 return
             }
         }
-        noteRegion(parser)
+        noteRegion(parser, weight: weight)
         guard let source = record.srcaddr, let destination = record.dstaddr else {
-            counters.withoutAddresses += 1
+            counters.withoutAddresses += weight
             return
         }
         // An accepted record with no byte count ('-') says nothing about traffic, and would only
         // stretch the window.
         guard let bytes = record.bytes ?? (record.action == .reject ? 0 : nil) else {
-            counters.withoutBytes += 1
+            counters.withoutBytes += weight
             return
         }
         let packets = record.packets ?? 0
@@ -134,16 +136,16 @@ struct TrafficAggregator: MergeableSink {
             leg = Leg(kind: .outer, direction: .inbound, local: destination, peer: source, origin: destination,
                       publicPort: record.srcport ?? 0)
         } else {
-            counters.otherAddresses += 1
+            counters.otherAddresses += weight
             return
         }
         let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
         if record.action == .reject {
-            counters.rejected += 1
+            counters.rejected += weight
             // The port knocked on: the public side's for blocked egress, ours for inbound.
             let port = leg.direction == .outbound ? leg.publicPort : (leg.kind == .outer ? record.dstport : record.srcport) ?? 0
             rejects.add(RejectKey(local: leg.local, direction: leg.direction, serviceRegionIndex: serviceRegionIndex, port: port),
-                        bytes: bytes, packets: packets)
+                        bytes: bytes, packets: packets, records: weight)
             return
         }
         count(leg, serviceRegionIndex: serviceRegionIndex, record: record, parser: parser, bytes: bytes, packets: packets)
@@ -168,12 +170,13 @@ struct TrafficAggregator: MergeableSink {
         let index = intern(leg.local, parser: parser, ownRecord: true)
         let hasInstanceID = parser.has(.instanceID)
         let instanceIDSet = hasInstanceID && parser.text(.instanceID) != nil
+        let weight = record.multiplicity
         localTable.modify(at: Int(index)) { info in
             if hasInstanceID {
-                if instanceIDSet { info.instanceIDSet += 1 } else { info.instanceIDDash += 1 }
+                if instanceIDSet { info.instanceIDSet += weight } else { info.instanceIDDash += weight }
             }
             switch (leg.kind, leg.direction) {
-            case (.inner, _): info.forwardedRecords += 1
+            case (.inner, _): info.forwardedRecords += weight
             case (.outer, .outbound): info.publicOut = info.publicOut.saturatingAdd(bytes)
             case (.outer, .inbound): info.publicIn = info.publicIn.saturatingAdd(bytes)
             }
@@ -189,47 +192,47 @@ struct TrafficAggregator: MergeableSink {
         let showsInner = parser.has(leg.direction == .outbound ? .pktDstaddr : .pktSrcaddr)
         let key = FlowKey(local: index, serviceRegionIndex: serviceRegionIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
-        flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end) }
+        flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end, records: weight) }
         hourly.add(key, start: record.start, bytes: bytes)
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
-                    bytes: bytes, packets: packets)
+                    bytes: bytes, packets: packets, records: weight)
         if serviceRegionIndex == 0 {
             peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
                               kind: leg.kind, showsInner: showsInner, local: index),
-                      bytes: bytes, packets: packets)
+                      bytes: bytes, packets: packets, records: weight)
         }
         if CleartextPorts.contains(leg.publicPort) {
             // Few keys (ports × services × local addresses): exact, never folded.
             let key = CleartextKey(port: leg.publicPort, serviceRegionIndex: serviceRegionIndex, local: index, kind: leg.kind, showsInner: showsInner)
-            cleartext.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets) }
+            cleartext.update(key, initial: Tally()) { $0.add(bytes: bytes, packets: packets, records: weight) }
         }
-        checkService(leg, serviceRegionIndex: serviceRegionIndex, parser: parser)
+        checkService(leg, serviceRegionIndex: serviceRegionIndex, parser: parser, weight: weight)
     }
 
     /// Compares our service for the peer with AWS's `pkt-src/dst-aws-service`, when present.
     @inline(__always)
-    private mutating func checkService(_ leg: Leg, serviceRegionIndex: Int, parser: RecordParser) {
+    private mutating func checkService(_ leg: Leg, serviceRegionIndex: Int, parser: RecordParser, weight: UInt64 = 1) {
         let field: FlowField = leg.direction == .outbound ? .pktDstAWSService : .pktSrcAWSService
         guard parser.has(field) else { return }
         // Only where the pkt address is the peer we classified (always so on outer legs; inner legs carry it in pkt-*).
-        serviceChecks += 1
+        serviceChecks += weight
         let ours = context.serviceNames[serviceRegionIndex]
         guard let theirs = parser.text(field) else {
-            if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += 1 }
+            if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += weight }
             return
         }
         if theirs.count != ours.count || !ours.withUnsafeBytes({ memcmp($0.baseAddress!, theirs.baseAddress!, theirs.count) == 0 }) {
             let key = ServiceDisagreement(ours: ours.isEmpty ? "-" : String(decoding: ours, as: UTF8.self),
                                           theirs: String(decoding: theirs.prefix(64), as: UTF8.self))
-            serviceDisagreements[key, default: 0] += 1
+            serviceDisagreements[key, default: 0] += weight
         }
     }
 
     private mutating func countEastWest(_ record: FlowRecord, parser: RecordParser, source: IPAddress, destination: IPAddress,
                                         bytes: UInt64) {
-        counters.eastWest += 1
+        counters.eastWest += record.multiplicity
         // Private bytes per address, for detecting NAT gateways in logs without `pkt-*` fields
         // (when none is named, or none named matches the records).
         guard record.action != .reject else { return }
@@ -242,7 +245,7 @@ struct TrafficAggregator: MergeableSink {
 
     private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,
                                     bytes: UInt64, packets: UInt64) {
-        counters.ipv6 += 1
+        counters.ipv6 += record.multiplicity
         guard record.action != .reject else { return }
         let sourceLocal = context.isPrivate(source), destinationLocal = context.isPrivate(destination)
         if sourceLocal && destinationLocal { return }
@@ -253,12 +256,12 @@ struct TrafficAggregator: MergeableSink {
         let remote = direction == .inbound ? source : destination
         guard remote.scope == .public else { return }
         let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: remote)
-        ipv6[IPv6Key(direction: direction, serviceRegionIndex: serviceRegionIndex), default: Tally()].add(bytes: bytes, packets: packets)
+        ipv6[IPv6Key(direction: direction, serviceRegionIndex: serviceRegionIndex), default: Tally()].add(bytes: bytes, packets: packets, records: record.multiplicity)
     }
 
     /// Counts the record's `region` field; a string is made only when the value changes.
     @inline(__always)
-    private mutating func noteRegion(_ parser: RecordParser) {
+    private mutating func noteRegion(_ parser: RecordParser, weight: UInt64 = 1) {
         guard let region = parser.text(.region) else { return }
         if region.count != currentRegion.count
             || !currentRegion.withUnsafeBytes({ memcmp($0.baseAddress!, region.baseAddress!, region.count) == 0 }) {
@@ -268,7 +271,7 @@ struct TrafficAggregator: MergeableSink {
             currentRegion = Array(region.prefix(64))
             currentRegionCount = 0
         }
-        currentRegionCount += 1
+        currentRegionCount += weight
     }
 
     /// The index of a local address, added when new. Past `localCapacity` addresses, new ones

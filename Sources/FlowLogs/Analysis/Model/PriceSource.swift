@@ -30,6 +30,10 @@ public struct PriceSource: Sendable, Equatable {
         self.fromFlags = fromFlags
     }
 
+    /// The fallen-back keys the report warns about (`Pricing.warnedKeys`): the volume tiers
+    /// beyond 1 PB and cross-AZ transfer fall back without a warning.
+    public var warnedFellBack: [String] { fellBack.filter { Pricing.warnedKeys.contains($0) } }
+
     /// The bundled table's us-east-1 row, nothing overridden (a report made without choosing prices).
     public static let bundledUSEast1 = PriceSource(region: "us-east-1", tableOrigin: .bundled, tableDate: PriceTable.bundledDate,
                                                    fromTable: Pricing.keys, fellBack: [], regionMissing: false)

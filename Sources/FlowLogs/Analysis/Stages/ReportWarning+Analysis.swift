@@ -20,8 +20,8 @@ extension ReportWarning {
         let others = recordRegions.filter { $0 != report.region }.sorted()
         if !others.isEmpty { warnings.append(.otherRegions(others, analysedAs: report.region)) }
         let prices = report.priceSource
-        if !prices.fellBack.isEmpty {
-            warnings.append(.pricesFellBack(region: prices.region, keys: prices.fellBack, regionMissing: prices.regionMissing,
+        if !prices.warnedFellBack.isEmpty {
+            warnings.append(.pricesFellBack(region: prices.region, keys: prices.warnedFellBack, regionMissing: prices.regionMissing,
                                             tableDate: prices.tableDate))
         }
         return warnings

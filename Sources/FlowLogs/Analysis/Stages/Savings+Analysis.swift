@@ -13,7 +13,11 @@ extension Savings {
         var interfaceRows: [InterfaceEndpoint] = []
         var blockers: [(service: String, region: String, category: ServiceCategory, monthlyGB: Double)] = []
         let endpointMonthly = prices.interfaceEndpointHour * 730 * Double(azs)
-        let savingPerGB = prices.natGatewayGB - prices.interfaceEndpointGB
+        // The endpoints' per-GB price through the volume tiers, which AWS counts over all
+        // interface endpoints of the region: the first tier's price below 1 PB a month.
+        let interfaceGB = totals.destinations.filter { $0.category == .interfaceEndpoint }
+            .reduce(0) { $0 + Double($1.traffic.bytes) / 1e9 * factor }
+        let savingPerGB = prices.natGatewayGB - prices.interfaceEndpointGBRate(monthlyGB: interfaceGB)
         for destination in totals.destinations {
             let monthlyGB = Double(destination.traffic.bytes) / 1e9 * factor
             switch destination.category {
