@@ -87,7 +87,7 @@ final class ParquetColumnCursor {
     /// Plain values of parsed columns met recently (`memoCount`, direct-mapped by their bytes):
     /// plain pages repeat addresses and keywords as dictionaries would.
     private let memos: UnsafeMutablePointer<ParsedMemo>
-    static let memoCount = 256
+    static let memoCount = AddressMemos.count
 
     struct ParsedMemo {
         var head: UInt64 = 0
@@ -441,7 +441,7 @@ final class ParquetColumnCursor {
                 // Parsed before? The bytes (up to sixteen) are their own key.
                 let head = LineWord.load(token, at: 0, count: count)
                 let tail = count > 8 ? LineWord.load(token, at: 8, count: count) : 0
-                let memo = memos + AddressMemos.slot(head: head, tail: tail) % Self.memoCount
+                let memo = memos + AddressMemos.slot(head: head, tail: tail)
                 if memo.pointee.length == count, memo.pointee.head == head, memo.pointee.tail == tail {
                     states[entry] = memo.pointee.state
                     bits[entry] = memo.pointee.bits

@@ -124,7 +124,8 @@ extension RecordParser.Slot {
     /// True for the slots of whole numbers (ports, counts, times…).
     var isNumeric: Bool {
         switch self {
-        case .version, .srcport, .dstport, .protocolNumber, .packets, .bytes, .start, .end, .trafficPath, .tcpFlags, .otherCount:
+        case .version, .srcport, .dstport, .protocolNumber, .packets, .bytes, .start, .end, .trafficPath, .tcpFlags, .records,
+             .otherCount:
             return true
         default:
             return false

@@ -5,12 +5,13 @@
 /// default, where that makes the column smaller; PLAIN otherwise.
 ///
 /// Column names are the field names with `_` for `-`; types follow AWS's table: INT32 for
-/// version, ports, protocol, tcp-flags and traffic-path, INT64 for packets, bytes, start and end,
+/// version, ports, protocol, tcp-flags and traffic-path, INT64 for packets, bytes, start and end
+/// (and flowscan's own `records` count of pre-aggregated rows),
 /// BYTE_ARRAY (UTF8) for the rest. A column is OPTIONAL, with definition levels, when one of its
 /// values is `-` (null); REQUIRED otherwise.
 public enum ParquetWriter {
     static let int32Fields: Set<String> = ["version", "srcport", "dstport", "protocol", "tcp-flags", "traffic-path"]
-    static let int64Fields: Set<String> = ["packets", "bytes", "start", "end"]
+    static let int64Fields: Set<String> = ["packets", "bytes", "start", "end", "records"]
 
     /// The Parquet file holding the records of `text`; nil when a number column holds a value that
     /// is not a whole number of its type (the text could not be typed as AWS types it).

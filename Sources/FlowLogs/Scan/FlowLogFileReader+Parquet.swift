@@ -39,6 +39,7 @@ extension FlowLogFileReader {
         let formatNames = parser.format.names
         let slots = (0..<parser.fieldCount).map { parser.plan[$0] }
         let isTransitGateway = parser.format.isTransitGateway
+        let preAggregated = parser.has(.records)
         let lineLimit = options.maximumLineLength
         var number = 1
         do {
@@ -59,13 +60,14 @@ extension FlowLogFileReader {
                             state.countMalformed(.endBeforeStart(start: start, end: end), number: number, summary: &summary)
                             continue
                         }
+                        // As `LineState.handle` counts a line's record (a pre-aggregated row's weight).
                         switch record.logStatus {
-                        case .noData: summary.noData += 1
-                        case .skipData: summary.skipData += 1
-                        default:
-                            summary.add(record)
-                            sink.consume(record, parser: parser)
+                        case .noData: summary.noData += Int(clamping: record.multiplicity)
+                        case .skipData: summary.skipData += Int(clamping: record.multiplicity)
+                        default: summary.add(record)
                         }
+                        if preAggregated { summary.addPreAggregatedRow(records: record.multiplicity) }
+                        if record.isOK { sink.consume(record, parser: parser) }
                     }
                 }
             }, rowGroupDone: { progress?(file.bytesRead) })

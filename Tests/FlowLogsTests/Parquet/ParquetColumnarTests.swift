@@ -17,7 +17,7 @@ import Testing
                 + "\(record.pktDstaddr as Any) \(record.srcport as Any) \(record.dstport as Any) \(record.protocolNumber as Any) "
                 + "\(record.packets as Any) \(record.bytes as Any) \(record.start as Any) \(record.end as Any) \(record.action as Any) "
                 + "\(record.logStatus as Any) \(record.flowDirection as Any) \(record.trafficPath as Any) \(record.tcpFlags as Any) "
-                + "details \(parser.detailFields)"
+                + "×\(record.multiplicity) details \(parser.detailFields)"
             for field in FlowField.allCases where parser.has(field) {
                 guard let column = parser.format.position(of: field), parser.plan[column] == .text else { continue }
                 line += " \(field.rawValue)=" + (parser.text(field).map { String(decoding: $0, as: UTF8.self) } ?? "nil")
@@ -147,6 +147,26 @@ import Testing
         #expect(parquetRecords == textRecords)
         #expect(fromParquet.malformedExamples.first?.line == 27)
         #expect(fromParquet.decodedBytes == fromText.decodedBytes)
+    }
+
+    /// Pre-aggregated rows (a `records` column, as `flowscan sql` results hold) weigh as in text:
+    /// the same multiplicities, the same pre-aggregated counts and notes.
+    @Test func preAggregatedRowsWeighAsInText() throws {
+        let text = "version account-id srcaddr dstaddr bytes start end action log-status records\n"
+            + "2 123456789012 10.0.0.5 52.216.8.1 4000 1764000000 1764003600 ACCEPT OK 12\n"
+            + "2 123456789012 10.0.0.6 52.216.8.1 900 1764000000 1764003600 ACCEPT OK 3\n"
+            + "2 123456789012 - - - 1764000000 1764003600 - NODATA 7\n"
+            + "2 123456789012 10.0.0.7 52.216.8.2 50 1764000000 1764003600 REJECT OK -\n"
+        let file = try #require(ParquetWriter.file(fromFlowLogText: Array(text.utf8)))
+        let directory = TemporaryDirectory()
+        let (fromText, textRecords) = Self.read(directory.write("rows.log", text))
+        var (fromParquet, parquetRecords) = Self.read(directory.write("rows.log.parquet", file))
+        #expect(fromText.records == 16 && fromText.noData == 7 && fromText.preAggregatedRows == 4)
+        #expect(parquetRecords == textRecords)
+        fromParquet.path = fromText.path
+        fromParquet.compression = fromText.compression
+        fromParquet.inputBytes = fromText.inputBytes
+        #expect(fromParquet == fromText)
     }
 
     /// generate --parquet writes repeating columns as a dictionary and distinct values as PLAIN.
