@@ -24,9 +24,16 @@ extension FlowLogFileReader {
             return
         }
         var headerBytes = Array(header.utf8)
-        guard headerBytes.withUnsafeBytes({ RecordParser(format: .assumedDefault).parse($0) == .header }) else {
+        let probe = RecordParser(format: .assumedDefault)
+        guard headerBytes.withUnsafeBytes({ probe.parse($0) == .header }) else {
             summary.status = .skipped
             summary.error = "the Parquet columns do not name flow-log fields (\(names.prefix(8).map(TerminalText.safe).joined(separator: ", "))\(names.count > 8 ? ", …" : ""))"
+            return
+        }
+        // An empty column name, or one holding a space, is not one header field a column.
+        guard probe.fieldCount == names.count else {
+            summary.status = .skipped
+            summary.error = "Parquet column names that are empty or hold spaces make \(probe.fieldCount) header fields of \(names.count) columns; flowscan cannot map the columns to fields"
             return
         }
         sink.beginFile(path: path)
