@@ -79,7 +79,16 @@ extension FlowLogFileReader {
                 }
             }, rowGroupDone: { progress?(file.bytesRead) })
         } catch {
-            summary.status = error.isRefusal && number == 1 ? .skipped : .damaged
+            if error.isRefusal && number == 1 {
+                // Refused before any row (a page's encoding or codec): nothing of the file counts,
+                // not even the header line its column names made.
+                summary.status = .skipped
+                summary.headers = 0
+                summary.formats = []
+                summary.decodedBytes = 0
+            } else {
+                summary.status = .damaged
+            }
             summary.error = error.description
         }
     }
