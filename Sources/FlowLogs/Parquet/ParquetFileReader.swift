@@ -1,13 +1,13 @@
 import Foundation
 
-/// Reads a flat Parquet file of flow logs row group by row group, handing out each row as a
-/// flow-log text line (values in column order, `-` for nulls), so that the same record parser
-/// reads Parquet and text alike.
+/// Reads a flat Parquet file of flow logs row group by row group, column by column, handing out
+/// batches of rows as typed records with their text values (`ParquetRowBatch`).
 ///
 /// Opening reads and checks the whole footer: anything flowscan does not read (a codec, an
 /// encoding, a physical type, nested or encrypted data, a row group beyond the memory bound) is
 /// refused there, before any row is handed out. Rows are read with `pread(2)`; memory is one row
-/// group's compressed column chunks plus one page and one dictionary per column.
+/// group's compressed column chunks plus, per column, one page, the dictionary's entries and one
+/// batch of values.
 final class ParquetFileReader {
     static let magic: [UInt8] = Array("PAR1".utf8)
     static let encryptedMagic: [UInt8] = Array("PARE".utf8)
@@ -22,7 +22,6 @@ final class ParquetFileReader {
     /// The file's size.
     private(set) var size: UInt64 = 0
     private let descriptor: Int32
-    private let inflater = GzipInflater()
 
     /// Opens `path` and reads its footer.
     /// - Throws: `ParquetError`: damage of the footer, or a refusal naming what was found.
@@ -147,31 +146,36 @@ final class ParquetFileReader {
 
     // MARK: Rows
 
-    /// Hands out every row of every row group as a line, in file order.
+    /// Hands out the rows of every row group, in file order, a batch at a time.
     /// - Parameters:
-    ///   - line: the buffer rows are written into (reset before each row).
-    ///   - row: called with each complete row; the line is valid only during the call.
+    ///   - reading: the worker's buffers (cursors and batch), reused.
+    ///   - slots: what the parser does with each column.
+    ///   - rows: called with each batch of complete rows, and the cursors its values come from;
+    ///     valid only during the call.
     ///   - rowGroupDone: called after each row group.
-    /// - Throws: `ParquetError` at damage; the rows handed out before it are complete.
-    func forEachRow(into line: inout ParquetRowLine, _ row: (inout ParquetRowLine) -> Void,
-                    rowGroupDone: () -> Void = {}) throws(ParquetError) {
+    /// - Throws: `ParquetError` at damage, after handing out the complete rows before it.
+    /// - Parameter lineLimit: the longest row (as a text line) that is not malformed.
+    func forEachBatch(_ reading: ParquetReading, slots: [RecordParser.Slot], lineLimit: Int,
+                      _ rows: (ParquetRowBatch, [ParquetColumnCursor]) -> Void,
+                      rowGroupDone: () -> Void = {}) throws(ParquetError) {
+        let batch = reading.batch(fieldCount: columns.count)
+        let cursors = reading.cursors(columns.count)
         for group in metadata.rowGroups {
-            var cursors: [ParquetColumnCursor] = []
-            cursors.reserveCapacity(columns.count)
-            for (chunk, column) in zip(group.columns, columns) {
+            batch.arena.reset()
+            for (index, (chunk, column)) in zip(group.columns, columns).enumerated() {
                 let start = UInt64(chunk.firstPageOffset)
-                let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, Int(chunk.compressedSize)), alignment: 8)
-                let cursor = ParquetColumnCursor(
-                    column: column, codec: chunk.codec, valueCount: chunk.valueCount,
-                    chunk: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]),
-                    offset: start, limits: limits, inflater: inflater)
-                cursors.append(cursor)
-                try read(into: UnsafeMutableRawBufferPointer(rebasing: bytes[0..<Int(chunk.compressedSize)]), at: start)
+                let bytes = cursors[index].start(column: column, index: index, slot: slots[index], codec: chunk.codec,
+                                                 valueCount: chunk.valueCount, chunkSize: Int(chunk.compressedSize),
+                                                 offset: start, limits: limits)
+                try read(into: bytes, at: start)
             }
-            for _ in 0..<group.rowCount {
-                line.reset()
-                for cursor in cursors { try cursor.appendValue(to: &line) }
-                row(&line)
+            var left = group.rowCount
+            while left > 0 {
+                let count = Int(min(left, Int64(ParquetRowBatch.capacity)))
+                let damage = batch.fill(count, from: cursors, lineLimit: lineLimit)
+                rows(batch, cursors)
+                if let damage { throw damage }
+                left -= Int64(count)
             }
             rowGroupDone()
         }

@@ -229,6 +229,17 @@ final class RecordParser {
         return token.count == 1 && token[0] == ASCII.dash ? nil : token
     }
 
+    /// Takes a row of columnar input (Parquet) as the last line: the caller has set `record`;
+    /// `line` holds the row's text values at `starts`/`ends` (one pair a column, `-` for a value
+    /// read as a number), so `text(_:)` reads them as it reads a line's.
+    @inline(__always)
+    func useColumns(line: UnsafeRawBufferPointer, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>) {
+        self.line = line
+        tokenStarts.update(from: starts, count: fieldCount)
+        tokenEnds.update(from: ends, count: fieldCount)
+        tokenCount = fieldCount
+    }
+
     /// Why the last line was malformed.
     func malformedReason() -> MalformedReason {
         switch failure {

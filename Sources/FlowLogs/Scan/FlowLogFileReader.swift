@@ -5,6 +5,8 @@ struct FlowLogFileReader {
     /// The decompressed chunk size handed to the line splitter.
     static let chunkCapacity = 1 << 18
     private let chunk: UnsafeMutableRawBufferPointer
+    /// The buffers of Parquet reading, kept from file to file.
+    let parquetReading = ParquetReading()
 
     init(options: ReadOptions) {
         self.options = options
