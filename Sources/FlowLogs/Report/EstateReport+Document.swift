@@ -44,7 +44,7 @@ extension EstateReport {
         var pairs: [(String, String)] = [
             ("NAT cost today", "\(NumberText.dollars(totals.monthlyTotalUSD)) per month (\(NumberText.count(totals.gateways, "gateway")))"),
             ("saving available", "\(NumberText.dollars(totals.savingsMonthlyUSD)) per month, the sum of the scopes' savings"
-                + (failAbove.map { " (--fail-above \(NumberText.dollars($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")),
+                + FailAboveWording.note(failAbove, exceeded: thresholdExceeded)),
             ("public path", "\(share) of AWS-bound bytes"),
             ("NAT bytes", "\(NumberText.grouped(totals.nat.bytes)) (\(NumberText.bytes(totals.nat.bytes))): "
                 + "\(NumberText.bytes(totals.nat.bytesOut)) out, \(NumberText.bytes(totals.nat.bytesIn)) in, \(NumberText.grouped(totals.nat.records)) records"),

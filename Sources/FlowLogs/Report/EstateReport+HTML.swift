@@ -44,21 +44,8 @@ extension EstateReport {
 
     /// The estate's monthly cost, saving available and public-path share, as three figures.
     private func writeHeadline(into html: inout HTMLWriter) {
-        let totals = estate
-        let cards: [(HTMLWriter.Cell, String)] = [
-            (ReportFigure.usd(totals.monthlyTotalUSD), "NAT gateway cost per month today"),
-            (ReportFigure.usd(totals.savingsMonthlyUSD), "saving available per month"
-                + (failAbove.map { " (--fail-above \(NumberText.dollars($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")),
-            (totals.publicShare.map(ReportFigure.share) ?? .text("n/a"), "of AWS-bound bytes on the public path"),
-        ]
-        html.element("div", [("class", "headline")]) { line in
-            for (figure, caption) in cards {
-                line.element("div", [("class", "figure")]) { card in
-                    card.element("span", [("class", "amount")]) { $0.cell(figure) }
-                    card.element("span", [("class", "caption")], text: caption)
-                }
-            }
-        }
+        html.headline(monthlyCostUSD: estate.monthlyTotalUSD, savingUSD: estate.savingsMonthlyUSD, publicShare: estate.publicShare,
+                      failAbove: failAbove, exceeded: thresholdExceeded, amountClass: "amount")
     }
 
     /// The estate's sums, the `--scope` filters, its warnings and the table of scopes.
@@ -123,13 +110,7 @@ extension EstateReport {
                     dd.cell(ReportFigure.count(outsideScopes.records))
                     dd.text(" records) set aside")
                 }
-                if let failAbove {
-                    list.element("dt", text: "--fail-above")
-                    list.element("dd") { dd in
-                        dd.cell(.figure(value: NumberText.decimal(failAbove, 2), text: NumberText.dollars(failAbove)))
-                        dd.text(thresholdExceeded ? " per month: exceeded" : " per month: not exceeded")
-                    }
-                }
+                if let failAbove { list.failAboveFact(failAbove, exceeded: thresholdExceeded) }
             }
             if !warnings.isEmpty {
                 section.element("ul", [("class", "warnings")]) { list in

@@ -45,7 +45,7 @@ extension Report {
         pairs.append(("NAT bytes", "\(NumberText.grouped(nat.bytes)) (\(NumberText.bytes(nat.bytes))): "
             + "\(NumberText.bytes(nat.bytesOut)) out, \(NumberText.bytes(nat.bytesIn)) in, \(NumberText.grouped(nat.records)) records"))
         pairs.append(("saving available", "\(usd(savings.totalMonthlyUSD)) per month"
-            + (inEstate ? "" : failAbove.map { " (--fail-above \(usd($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")))
+            + (inEstate ? "" : FailAboveWording.note(failAbove, exceeded: thresholdExceeded))))
         var section = ReportDocument.Section(title: "Summary", blocks: [.pairs(pairs), .line(vantage.reason)])
         if !warnings.isEmpty {
             section.blocks.append(.subheading("Warnings"))

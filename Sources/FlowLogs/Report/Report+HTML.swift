@@ -23,21 +23,8 @@ extension Report {
 
     /// Today's monthly cost, the saving available and the public-path share, as three figures.
     private func writeHeadline(into html: inout HTMLWriter, amountClass: String) {
-        let share = exposure.publicShare
-        let cards: [(HTMLWriter.Cell, String)] = [
-            (ReportFigure.usd(cost.monthlyTotalUSD), "NAT gateway cost per month today"),
-            (ReportFigure.usd(savings.totalMonthlyUSD), "saving available per month"
-                + (failAbove.map { " (--fail-above \(NumberText.dollars($0)): \(thresholdExceeded ? "exceeded" : "not exceeded"))" } ?? "")),
-            (share.map(ReportFigure.share) ?? .text("n/a"), "of AWS-bound bytes on the public path"),
-        ]
-        html.element("div", [("class", "headline")]) { line in
-            for (figure, caption) in cards {
-                line.element("div", [("class", "figure")]) { card in
-                    card.element("span", [("class", amountClass)]) { $0.cell(figure) }
-                    card.element("span", [("class", "caption")], text: caption)
-                }
-            }
-        }
+        html.headline(monthlyCostUSD: cost.monthlyTotalUSD, savingUSD: savings.totalMonthlyUSD, publicShare: exposure.publicShare,
+                      failAbove: failAbove, exceeded: thresholdExceeded, amountClass: amountClass)
     }
 
     /// The window, region, prefixes file, prices and vantage the figures rest on.
@@ -108,13 +95,7 @@ extension Report {
                 dd.cell(ReportFigure.count(nat.records))
                 dd.text(" records")
             }
-            if let failAbove {
-                list.element("dt", text: "--fail-above")
-                list.element("dd") { dd in
-                    dd.cell(.figure(value: NumberText.decimal(failAbove, 2), text: NumberText.dollars(failAbove)))
-                    dd.text(thresholdExceeded ? " per month: exceeded" : " per month: not exceeded")
-                }
-            }
+            if let failAbove { list.failAboveFact(failAbove, exceeded: thresholdExceeded) }
         }
     }
 
@@ -177,4 +158,34 @@ enum ReportFigure {
 
     /// GB with three significant places for small volumes (as the text report).
     static func gbText(_ gb: Double) -> String { NumberText.decimal(gb, gb >= 100 ? 1 : (gb >= 1 ? 2 : 4)) }
+}
+
+extension HTMLWriter {
+    /// The three headline figures of a page or a scope: today's monthly NAT cost, the saving
+    /// available (with the `--fail-above` verdict) and the public-path share.
+    mutating func headline(monthlyCostUSD: Double, savingUSD: Double, publicShare: Double?, failAbove: Double?, exceeded: Bool,
+                           amountClass: String) {
+        let cards: [(HTMLWriter.Cell, String)] = [
+            (ReportFigure.usd(monthlyCostUSD), "NAT gateway cost per month today"),
+            (ReportFigure.usd(savingUSD), "saving available per month" + FailAboveWording.note(failAbove, exceeded: exceeded)),
+            (publicShare.map(ReportFigure.share) ?? .text("n/a"), "of AWS-bound bytes on the public path"),
+        ]
+        element("div", [("class", "headline")]) { line in
+            for (figure, caption) in cards {
+                line.element("div", [("class", "figure")]) { card in
+                    card.element("span", [("class", amountClass)]) { $0.cell(figure) }
+                    card.element("span", [("class", "caption")], text: caption)
+                }
+            }
+        }
+    }
+
+    /// The `--fail-above` fact of a `<dl class="facts">`: the threshold and whether the saving exceeds it.
+    mutating func failAboveFact(_ failAbove: Double, exceeded: Bool) {
+        element("dt", text: "--fail-above")
+        element("dd") { dd in
+            dd.cell(.figure(value: NumberText.decimal(failAbove, 2), text: NumberText.dollars(failAbove)))
+            dd.text(FailAboveWording.verdict(exceeded: exceeded))
+        }
+    }
 }

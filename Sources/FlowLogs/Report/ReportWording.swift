@@ -380,3 +380,14 @@ extension Inspection {
             + "\(NumberText.count(totals.records, "record")), \(NumberText.count(totals.malformed, "malformed line"))"
     }
 }
+
+/// The `--fail-above` threshold beside a saving, as every output words it.
+enum FailAboveWording {
+    /// " (--fail-above $X: exceeded)" after a saving, or "" without the option.
+    static func note(_ failAbove: Double?, exceeded: Bool) -> String {
+        failAbove.map { " (--fail-above \(NumberText.dollars($0)): \(exceeded ? "exceeded" : "not exceeded"))" } ?? ""
+    }
+
+    /// What follows the threshold's figure in the HTML facts.
+    static func verdict(exceeded: Bool) -> String { exceeded ? " per month: exceeded" : " per month: not exceeded" }
+}
