@@ -61,19 +61,7 @@ extension EstateReport {
                     dd.cell(ReportFigure.count(Set(scopes.map(\.account)).count))
                     dd.text(" accounts; regions " + Set(scopes.map(\.region)).sorted().joined(separator: ", "))
                 }
-                list.element("dt", text: "NAT bytes")
-                list.element("dd") { dd in
-                    dd.cell(ReportFigure.bytes(totals.nat.bytes))
-                    dd.text(": ")
-                    dd.cell(ReportFigure.bytes(totals.nat.bytesOut))
-                    dd.text(" out, ")
-                    dd.cell(ReportFigure.bytes(totals.nat.bytesIn))
-                    dd.text(" in, ")
-                    dd.cell(ReportFigure.count(totals.nat.packets))
-                    dd.text(" packets, ")
-                    dd.cell(ReportFigure.count(totals.nat.records))
-                    dd.text(" records")
-                }
+                list.natBytesFact(totals.nat)
                 list.element("dt", text: "NAT cost today")
                 list.element("dd") { dd in
                     dd.cell(ReportFigure.count(totals.gateways))

@@ -82,19 +82,7 @@ extension Report {
                 dd.element("code", text: vantage.rawValue)
                 dd.text(": " + vantage.reason)
             }
-            list.element("dt", text: "NAT bytes")
-            list.element("dd") { dd in
-                dd.cell(ReportFigure.bytes(nat.bytes))
-                dd.text(": ")
-                dd.cell(ReportFigure.bytes(nat.bytesOut))
-                dd.text(" out, ")
-                dd.cell(ReportFigure.bytes(nat.bytesIn))
-                dd.text(" in, ")
-                dd.cell(ReportFigure.count(nat.packets))
-                dd.text(" packets, ")
-                dd.cell(ReportFigure.count(nat.records))
-                dd.text(" records")
-            }
+            list.natBytesFact(nat)
             if let failAbove { list.failAboveFact(failAbove, exceeded: thresholdExceeded) }
         }
     }
@@ -177,6 +165,23 @@ extension HTMLWriter {
                     card.element("span", [("class", "caption")], text: caption)
                 }
             }
+        }
+    }
+
+    /// The "NAT bytes" fact of a `<dl class="facts">`: bytes, out, in, packets and records.
+    mutating func natBytesFact(_ nat: DirectionalTally) {
+        element("dt", text: "NAT bytes")
+        element("dd") { dd in
+            dd.cell(ReportFigure.bytes(nat.bytes))
+            dd.text(": ")
+            dd.cell(ReportFigure.bytes(nat.bytesOut))
+            dd.text(" out, ")
+            dd.cell(ReportFigure.bytes(nat.bytesIn))
+            dd.text(" in, ")
+            dd.cell(ReportFigure.count(nat.packets))
+            dd.text(" packets, ")
+            dd.cell(ReportFigure.count(nat.records))
+            dd.text(" records")
         }
     }
 
