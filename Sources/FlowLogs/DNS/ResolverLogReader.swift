@@ -24,14 +24,7 @@ struct ResolverLogReader {
     func read(_ path: String, into names: inout DNSNames, progress: ((UInt64) -> Void)? = nil) -> FileSummary {
         var summary = FileSummary(path: path)
         summary.content = .resolverQueryLog
-        let reader: DecodingReader
-        do {
-            reader = try DecodingReader(path: path)
-        } catch {
-            summary.status = .skipped
-            summary.error = error.reason
-            return summary
-        }
+        guard let reader = summary.open() else { return summary }
         summary.compression = reader.kind == .gzip ? "gzip" : "none"
         switch reader.kind {
         case .parquet, .binary:

@@ -82,3 +82,17 @@ public struct FileSummary: Sendable, Equatable {
         if let end = record.end, end > lastEnd ?? 0 { lastEnd = end }
     }
 }
+
+extension FileSummary {
+    /// Opens the file at `path` for reading, or marks it skipped with the reason it cannot be
+    /// opened (missing, unreadable, a directory…) and returns nil.
+    mutating func open() -> DecodingReader? {
+        do {
+            return try DecodingReader(path: path)
+        } catch {
+            status = .skipped
+            self.error = error.reason
+            return nil
+        }
+    }
+}

@@ -27,14 +27,7 @@ struct FlowLogFileReader {
     func read<Sink: RecordSink>(_ path: String, into sink: inout Sink, pipelined: Bool = false,
                                 progress: ((UInt64) -> Void)? = nil) -> FileSummary {
         var summary = FileSummary(path: path)
-        let reader: DecodingReader
-        do {
-            reader = try DecodingReader(path: path)
-        } catch {
-            summary.status = .skipped
-            summary.error = error.reason
-            return summary
-        }
+        guard let reader = summary.open() else { return summary }
         if pipelined, reader.kind == .gzip {
             let chunks = PipelinedChunks(reader: reader, chunkCapacity: Self.chunkCapacity)
             read(reader, into: &summary, sink: &sink, progress: progress,
