@@ -135,6 +135,20 @@ import Testing
         #expect(c.report.regionSource == .s3KeyPath)
     }
 
+    @Test func aWindowAfterEveryRecordKeepsEachVPCOneScope() throws {
+        // --since after the last record: no unit keeps an address, yet account B's default-format
+        // flow log still goes with its account and region's one VPC, as it does with the records.
+        let directory = TemporaryDirectory()
+        let (bucket, _) = try Self.write(Self.bucket, into: directory)
+        let all = try Self.run([bucket])
+        let late = try Self.run([bucket]) { $0.since = 4_102_444_800 }
+        #expect(late.scopes.allSatisfy { $0.report.nat.bytes == 0 })
+        #expect(late.scopes.count == all.scopes.count)
+        let key = { (scope: ScopeReport) in "\(scope.account) \(scope.region) \(scope.vpc ?? "-") \(scope.flowLogs)" }
+        #expect(late.scopes.map(key).sorted() == all.scopes.map(key).sorted())
+        #expect(late.warnings.isEmpty)
+    }
+
     @Test func privateAddressesOfTwoVPCsStayApart() throws {
         let directory = TemporaryDirectory()
         let (bucket, vpcs) = try Self.write(Array(Self.bucket.prefix(2)), into: directory)

@@ -95,11 +95,13 @@ struct ScopeJoin {
             }
             // A unit without vpc-id that kept no address (every record outside --since/--until,
             // or only rejected or address-less records) names no interface: it goes with the one
-            // scope of its account and region, when there is exactly one.
+            // scope of its account and region, when there is exactly one. When no unit of the
+            // account and region kept an address (a window after every record), it goes with
+            // their one `vpc-id` unit, which is then as empty as it is.
             for index in unattached where interfaces[index].isEmpty {
-                let others = Set(members.filter { other in
-                    other != index && !interfaces[other].isEmpty && Self.sameAccount(parts[other].unit, parts[index].unit)
-                }.map(root))
+                let sameAccount = members.filter { $0 != index && Self.sameAccount(parts[$0].unit, parts[index].unit) }
+                var others = Set(sameAccount.filter { !interfaces[$0].isEmpty }.map(root))
+                if others.isEmpty { others = Set(sameAccount.filter { parts[$0].unit.key == .vpcID }.map(root)) }
                 if others.count == 1 { union(others.first!, index) }
             }
         }
