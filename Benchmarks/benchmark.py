@@ -181,16 +181,19 @@ json.dump([[service, region, int(bytes)] for service, region, bytes in result], 
 
 
 def pre_aggregation(flowscan, directory, inspect, prefixes, report, measure):
-    """Runs flowscan's pre-aggregation query in DuckDB per format; returns (rows, records, seconds)."""
+    """Runs flowscan's pre-aggregation query in DuckDB per flow log; returns (rows, records, seconds)."""
+    # Each result holds one flow log's rows, so it is named as S3 delivery names that flow log's files
+    # (ACCOUNT_vpcflowlogs_REGION_fl-ID_…): the report on the rows then knows the flow log, as the
+    # report on the logs does from the file names (its scopes' key and flow_logs).
     parts = {}
     for f in inspect["files"]:
-        ids = [word for word in os.path.basename(f["path"]).split("_") if word.startswith("fl-")]
-        if f["formats"] and ids:
-            parts.setdefault(" ".join(f["formats"][0]), ids[0])
+        words = os.path.basename(f["path"]).split("_")
+        if f["formats"] and len(words) > 4 and words[1] == "vpcflowlogs" and words[3].startswith("fl-"):
+            parts.setdefault(words[3], (" ".join(f["formats"][0]), "_".join(words[:4])))
     logs = os.path.join(directory, "AWSLogs")
     results, query_seconds = [], 0.0
-    for index, (fields, flow_log) in enumerate(sorted(parts.items())):
-        result = os.path.join(directory, f"pre-aggregated-{index}.csv")
+    for flow_log, (fields, name) in sorted(parts.items()):
+        result = os.path.join(directory, f"{name}_pre-aggregated.csv")
         sql = subprocess.run([flowscan, "sql", "--engine", "duckdb", "--location", os.path.join(logs, "**", f"*_{flow_log}_*.log.gz"),
                               "--format", fields, "--to", result], capture_output=True, check=True, text=True).stdout
         query_seconds += measure(f"DuckDB pre-aggregation ({flow_log})",
@@ -202,9 +205,9 @@ def pre_aggregation(flowscan, directory, inspect, prefixes, report, measure):
     raw = json.loads(subprocess.run(report, capture_output=True).stdout)
     rows_report = json.loads(subprocess.run([flowscan] + results + ["--prefixes", prefixes, "--output", "json", "--no-progress"],
                                             capture_output=True).stdout)
-    # Rows carry no flow-log id (the engine's result file is not named by S3 delivery), so each scope's
-    # `flow_logs` is left out; `inputs` lists different files. Everything else must be equal.
-    unshared = {"flow_logs"}
+    # `inputs` lists different files, and each scope's region_source differs in wording only (the rows'
+    # region field against the S3 key's). Everything else must be equal.
+    unshared = {"region_source"}
     differing = [key for key in raw if key not in ("inputs", "scopes") and raw[key] != rows_report.get(key)]
     if len(raw["scopes"]) != len(rows_report["scopes"]):
         differing.append(f"scopes ({len(raw['scopes'])} against {len(rows_report['scopes'])})")
@@ -227,7 +230,7 @@ def pre_aggregation(flowscan, directory, inspect, prefixes, report, measure):
         sys.exit(f"  MISMATCH between the report on the rows and on the logs: {', '.join(differing)}")
     note = f" but the folded per-address tables ({', '.join(sorted(folded_keys))})" if folded_keys else ""
     print(f"  the report on the {rows:,} rows equals the report on the {records:,} records: every figure{note} "
-          f"(the scopes' flow_logs and the inputs aside: rows carry no flow-log id)")
+          f"(but the inputs and the scopes' region_source)")
     return rows, records, query_seconds
 
 
