@@ -31,7 +31,7 @@ whole process and reader only on the first 10 files, marginal from 20 − 10, al
 
 Usage: python3 Benchmarks/benchmark.py [--format v5|default|both|default,v5] [--data DIR] [--runs 3]
                                        [--callgrind | --callgrind-only] [--no-duckdb] [--no-build]
-                                       [--minutes N] [--connections N]
+                                       [--minutes N] [--connections N] [--binary FLOWSCAN]
        python3 Benchmarks/benchmark.py --memory   # 10 GB, a million internet hosts: peak RSS
 """
 
@@ -282,6 +282,8 @@ def flowscan_commands(flowscan, directory, prefixes, plain):
 
 
 def build(args):
+    if getattr(args, "binary", None):
+        return args.binary
     if not args.no_build:
         print("building (release) …", flush=True)
         subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -315,6 +317,7 @@ def main():
                         help="also count instructions per record by stage (Benchmarks/callgrind.py)")
     parser.add_argument("--callgrind-only", action="store_true", help="only the instruction counts, no wall times")
     parser.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB runs even when duckdb is installed")
+    parser.add_argument("--binary", help="measure this flowscan instead of building .build/release/flowscan")
     parser.add_argument("--memory", action="store_true",
                         help="10 GB with a million internet hosts: flowscan's peak RSS only")
     args = parser.parse_args()
@@ -327,8 +330,7 @@ def main():
         directory, files, prefixes = prepare_set(args, fmt, flowscan)
         print(f"\n== {fmt} format: {directory}")
         if args.callgrind_only:
-            counts = callgrind.measure(flowscan, files, prefixes, os.path.join(directory, "callgrind"))
-            callgrind.print_table(counts, f"{fmt} format")
+            callgrind.print_table(callgrind.measure(flowscan, files, prefixes, os.path.join(directory, "callgrind")), f"{fmt} format")
             continue
         ratios = run_set(args, fmt, flowscan, directory, files, prefixes)
         if args.callgrind:

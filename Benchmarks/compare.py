@@ -21,6 +21,7 @@ Usage: python3 Benchmarks/compare.py --compare /work/ref/flowscan-base [--format
        python3 Benchmarks/compare.py --against /tmp/outputs-base
 """
 
+import argparse
 import os
 import subprocess
 import sys
@@ -138,7 +139,7 @@ def main():
     args = parser.parse_args()
     args.memory = False
     if not args.no_build and args.binary == os.path.join(benchmark.RELEASE, "flowscan"):
-        benchmark.build(args)
+        benchmark.build(argparse.Namespace(no_build=False))
     sets = []
     for fmt in args.format:
         directory, files, prefixes = benchmark.prepare_set(args, fmt, args.binary)
