@@ -59,7 +59,7 @@ GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
 def run(command, stdout=subprocess.DEVNULL, env=None):
-    """Runs a command; returns (seconds, peak RSS in MB, exit status)."""
+    """Runs a command; returns (wall seconds, peak RSS in MB, exit status, CPU seconds: user + system)."""
     rss_file = os.path.join(tempfile.gettempdir(), f"flowscan-bench-peak-rss-{os.getpid()}")
     if GNU_TIME:
         command = [GNU_TIME, "-f", "%M", "-o", rss_file] + command
@@ -72,15 +72,15 @@ def run(command, stdout=subprocess.DEVNULL, env=None):
     if GNU_TIME:
         with open(rss_file) as lines:
             peak = int(lines.read().split()[-1]) / 1024
-    return seconds, peak, os.waitstatus_to_exitcode(status)
+    return seconds, peak, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def best(command, runs, **kwargs):
     results = [run(command, **kwargs) for _ in range(runs)]
-    for _, _, status in results:
+    for _, _, status, _ in results:
         if status not in (0, 2):
             sys.exit(f"failed ({status}): {' '.join(command)}")
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), min(r[3] for r in results)
 
 
 def generate(directory, args, flowscan):
@@ -235,9 +235,9 @@ def pre_aggregation(flowscan, directory, inspect, prefixes, report, measure):
                 differing.append(f"{key} of scope {name}")
     if differing:
         sys.exit(f"  MISMATCH between the report on the rows and on the logs: {', '.join(differing)}")
-    note = f" but the folded per-address tables ({', '.join(sorted(folded_keys))})" if folded_keys else ""
-    print(f"  the report on the {rows:,} rows equals the report on the {records:,} records: every figure{note} "
-          f"(but the inputs and the scopes' region_source)")
+    folded = f"the folded per-address tables ({', '.join(sorted(folded_keys))}), " if folded_keys else ""
+    print(f"  the report on the {rows:,} rows equals the report on the {records:,} records: every figure but "
+          f"{folded}the inputs and the scopes' region_source")
     return rows, records, query_seconds
 
 
@@ -357,10 +357,10 @@ def run_set(args, fmt, flowscan, directory, files, prefixes):
     table = []
 
     def measure(name, command, **kwargs):
-        seconds, rss = best(command, 1 if "stdout" in kwargs else args.runs, **kwargs)
-        table.append((name, seconds, rss))
-        print(f"  {name:<34} {seconds:7.2f} s  {megabytes / seconds:8.0f} MB/s  {lines / seconds / 1e6:6.2f} M lines/s"
-              f"  {rss:7.1f} MB peak RSS", flush=True)
+        seconds, rss, cpu = best(command, 1 if "stdout" in kwargs else args.runs, **kwargs)
+        table.append((name, seconds, rss, cpu))
+        print(f"  {name:<40} {seconds:7.2f} s  {megabytes / seconds:6.0f} MB/s  {lines / seconds / 1e6:5.2f} M lines/s"
+              f"  {rss:7.1f} MB peak RSS  {cpu:7.2f} s CPU", flush=True)
         return seconds
 
     plain = plain_copy(files, directory) if not args.memory else None
@@ -413,10 +413,13 @@ def run_set(args, fmt, flowscan, directory, files, prefixes):
     if duckdb_seconds:
         print(f"  flowscan report / DuckDB                  {report_all / duckdb_seconds:5.2f}   (target ≤ 0.25)")
     if engines:
-        rows_report = next(seconds for name, seconds, _ in table if name == "flowscan report on the rows (all cores)")
+        rows_report = next(row[1] for row in table if row[0] == "flowscan report on the rows (all cores)")
         print(f"  pre-aggregation: rows out / records in    {engines[0] / engines[1]:7.4f} ({engines[0]:,} / {engines[1]:,})")
         print(f"  report on the rows / report on the logs   {rows_report / report_all:5.2f}")
     print(f"  plain-text report throughput              {megabytes / plain_report / 1000:5.2f} GB/s (target ≥ 1.5)")
+    # CPU time (user + system) moves less than wall time when other work shares the cores.
+    cpu = {row[0]: row[3] for row in table}
+    print(f"  CPU time: report (1 core) / zcat          {cpu['flowscan report (1 core)'] / cpu['zcat > /dev/null (1 core)']:5.2f}")
     print(f"  load average after the runs               {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
     ratios = [("report/zcat", f"{report_all / zcat:.2f}"), ("plain text", f"{megabytes / plain_report / 1000:.2f} GB/s")]
     if duckdb_seconds:

@@ -95,17 +95,18 @@ def compare_walls(old, new, sets, runs):
             for (name, old_command), (_, new_command) in pairs:
                 turns = [("old", old_command), ("new", new_command)]
                 for side, command in turns if run % 2 == 0 else reversed(turns):
-                    seconds, _, status = benchmark.run(command)
+                    seconds, _, status, cpu = benchmark.run(command)
                     if status not in (0, 2):
                         sys.exit(f"failed ({status}): {' '.join(command)}")
-                    key = (name, side)
-                    best[key] = min(best.get(key, seconds), seconds)
+                    for key, value in (((name, side), seconds), ((name, side, "cpu"), cpu)):
+                        best[key] = min(best.get(key, value), value)
         load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
         print(f"\nwall time, {fmt} format ({len(files)} files; best of {runs}, interleaved; load average {load}):")
-        print(f"  {'command':<42}{'old':>9}{'new':>9}{'new/old':>9}")
+        print(f"  {'command':<42}{'old':>9}{'new':>9}{'new/old':>9}   CPU (user + system) old, new, new/old")
         for (name, _), _ in pairs:
+            old_cpu, new_cpu = best[(name, "old", "cpu")], best[(name, "new", "cpu")]
             print(f"  {name:<42}{best[(name, 'old')]:>8.2f}s{best[(name, 'new')]:>8.2f}s"
-                  f"{best[(name, 'new')] / best[(name, 'old')]:>9.3f}")
+                  f"{best[(name, 'new')] / best[(name, 'old')]:>9.3f}   {old_cpu:>7.2f}s{new_cpu:>8.2f}s{new_cpu / old_cpu:>9.3f}")
 
 
 def compare_instructions(old, new, sets):
