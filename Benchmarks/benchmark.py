@@ -12,22 +12,26 @@ Generates a realistic S3-layout set of synthetic flow logs with flowscan's own g
     service from the same files with a range join on the prefixes, checked against flowscan,
   - the report and the reader on the same logs as plain text,
   - pre-aggregation (issue 15): the query `flowscan sql --engine duckdb` prints, run by DuckDB
-    over the set (one query per flow log's format), its rows out / records in, and the report
+    over the set (one query per flow log), its rows out / records in, and the report
     on the rows, checked equal to the report on the logs (when duckdb is installed).
 
 It prints wall time (best of --runs), uncompressed MB/s, records/s and peak RSS for each,
-and the ratios the README quotes. Speed is never asserted: the machine is shared and noisy.
+the load average, and the ratios the README quotes. Speed is never asserted: the machine is
+shared and noisy, so compare two builds with Benchmarks/compare.py (interleaved runs, ratios).
 
-With --callgrind it also counts instructions per record under `valgrind --tool=callgrind` on the
-set's first 10 files with `--jobs 1`, by stage (inflate, CRC-32, line splitting and parsing,
-aggregation, the rest): instruction counts repeat on a noisy machine where wall times do not.
+Two sets, one folder each under --data (default Benchmarks/data, git-ignored), generated once:
+  v5       (--format v5, the default): long lines, 500 files of 2,200 connections (~5.8 M lines)
+  default  (--format default): issue 13's held-out-like set of short default-format lines,
+           576 files of 3,100 connections (~9.5 M records)
+--format default,v5 runs both in one go; --minutes and --connections override the set's size.
 
-The default set is v5 (long lines, 2,500 minutes of 2,200 connections); --format default is the
-held-out-like set of short default-format lines (576 files, ~9.6 M records):
-  python3 Benchmarks/benchmark.py --format default --minutes 2880 --connections 3100 --callgrind
+With --callgrind it also prints instructions per record by stage (Benchmarks/callgrind.py:
+whole process and reader only on the first 10 files, marginal from 20 − 10, all with --jobs 1);
+--callgrind-only prints just those.
 
-Usage: python3 Benchmarks/benchmark.py [--minutes 2500] [--connections 2200] [--runs 3]
-                                       [--format v5|default|both] [--callgrind]
+Usage: python3 Benchmarks/benchmark.py [--format v5|default|both|default,v5] [--data DIR] [--runs 3]
+                                       [--callgrind | --callgrind-only] [--no-duckdb] [--no-build]
+                                       [--minutes N] [--connections N] [--binary FLOWSCAN]
        python3 Benchmarks/benchmark.py --memory   # 10 GB, a million internet hosts: peak RSS
 """
 
@@ -38,7 +42,10 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
+
+import callgrind
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Benchmarks", "data")
@@ -52,8 +59,8 @@ GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 
 
 def run(command, stdout=subprocess.DEVNULL, env=None):
-    """Runs a command; returns (seconds, peak RSS in MB, exit status)."""
-    rss_file = os.path.join(DATA, ".peak-rss")
+    """Runs a command; returns (wall seconds, peak RSS in MB, exit status, CPU seconds: user + system)."""
+    rss_file = os.path.join(tempfile.gettempdir(), f"flowscan-bench-peak-rss-{os.getpid()}")
     if GNU_TIME:
         command = [GNU_TIME, "-f", "%M", "-o", rss_file] + command
     start = time.perf_counter()
@@ -65,18 +72,18 @@ def run(command, stdout=subprocess.DEVNULL, env=None):
     if GNU_TIME:
         with open(rss_file) as lines:
             peak = int(lines.read().split()[-1]) / 1024
-    return seconds, peak, os.waitstatus_to_exitcode(status)
+    return seconds, peak, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
 def best(command, runs, **kwargs):
     results = [run(command, **kwargs) for _ in range(runs)]
-    for _, _, status in results:
+    for _, _, status, _ in results:
         if status not in (0, 2):
             sys.exit(f"failed ({status}): {' '.join(command)}")
-    return min(r[0] for r in results), max(r[1] for r in results)
+    return min(r[0] for r in results), max(r[1] for r in results), min(r[3] for r in results)
 
 
-def generate(directory, args):
+def generate(directory, args, flowscan):
     stamp = os.path.join(directory, "parameters.json")
     parameters = {"minutes": args.minutes, "connections": args.connections, "hosts": args.internet_hosts,
                   "format": args.format, "seed": 17}
@@ -84,7 +91,7 @@ def generate(directory, args):
         return
     shutil.rmtree(directory, ignore_errors=True)
     print(f"generating {args.minutes // 5} files ({args.connections} connections each) in {directory} …", flush=True)
-    subprocess.run([os.path.join(RELEASE, "flowscan"), "generate", directory, "--minutes", str(args.minutes),
+    subprocess.run([flowscan, "generate", directory, "--minutes", str(args.minutes),
                     "--connections", str(args.connections), "--internet-hosts", str(args.internet_hosts),
                     "--format", args.format, "--seed", "17"], check=True)
     json.dump(parameters, open(stamp, "w"))
@@ -228,73 +235,156 @@ def pre_aggregation(flowscan, directory, inspect, prefixes, report, measure):
                 differing.append(f"{key} of scope {name}")
     if differing:
         sys.exit(f"  MISMATCH between the report on the rows and on the logs: {', '.join(differing)}")
-    note = f" but the folded per-address tables ({', '.join(sorted(folded_keys))})" if folded_keys else ""
-    print(f"  the report on the {rows:,} rows equals the report on the {records:,} records: every figure{note} "
-          f"(but the inputs and the scopes' region_source)")
+    folded = f"the folded per-address tables ({', '.join(sorted(folded_keys))}), " if folded_keys else ""
+    print(f"  the report on the {rows:,} rows equals the report on the {records:,} records: every figure but "
+          f"{folded}the inputs and the scopes' region_source")
     return rows, records, query_seconds
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--minutes", type=int, default=2500, help="minutes of logs: one file per 5 minutes")
-    parser.add_argument("--connections", type=int, default=2200, help="connections per file")
+# The sets: (minutes, connections) per format. The default format's is the held-out-like set of
+# issue 13 (576 files, ~9.5 M short lines); v5's has long lines (500 files, ~5.8 M lines).
+SETS = {"v5": (2500, 2200), "default": (2880, 3100), "both": (2500, 2200)}
+
+
+def set_directory(data, fmt, memory=False):
+    """One folder per format, so the v5 and the default-format sets live side by side."""
+    return os.path.join(data, "memory" if memory else ("standard" if fmt == "v5" else f"standard-{fmt}"))
+
+
+def prepare_set(args, fmt, flowscan):
+    """Generates the set of `fmt` (unless there) and returns what the runs need."""
+    minutes, connections = SETS[fmt]
+    parameters = argparse.Namespace(minutes=args.minutes or minutes, connections=args.connections or connections,
+                                    internet_hosts=args.internet_hosts, format=fmt)
+    directory = set_directory(args.data, fmt, args.memory)
+    generate(directory, parameters, flowscan)
+    files = log_files(directory)
+    return directory, files, prefixes_for(directory)
+
+
+def prefixes_for(directory):
+    """The real ip-ranges.json when shared/ has it, else the one generated with the set."""
+    return REAL_PREFIXES if os.path.exists(REAL_PREFIXES) else os.path.join(directory, "ip-ranges.json")
+
+
+def flowscan_commands(flowscan, directory, prefixes, plain):
+    """The flowscan runs of a set: (name, command), the ones compare.py runs with two binaries too."""
+    logs = os.path.join(directory, "AWSLogs")
+    report = [flowscan, logs, "--prefixes", prefixes, "--output", "json", "--no-progress"]
+    return [
+        ("flowscan report (all cores)", report),
+        ("flowscan report (1 core)", report + ["--jobs", "1"]),
+        ("flowscan inspect (1 core)", [flowscan, "inspect", logs, "--output", "json", "--jobs", "1", "--no-progress"]),
+        ("flowscan report, plain text (all cores)", [flowscan, plain, "--prefixes", prefixes, "--region", "us-east-1",
+                                                     "--output", "json", "--no-progress"]),
+        ("flowscan inspect, plain text (1 core)", [flowscan, "inspect", plain, "--output", "json", "--jobs", "1", "--no-progress"]),
+    ]
+
+
+def build(args):
+    if getattr(args, "binary", None):
+        return args.binary
+    if not args.no_build:
+        print("building (release) …", flush=True)
+        subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    return os.path.join(RELEASE, "flowscan")
+
+
+def formats(text):
+    chosen = [fmt.strip() for fmt in text.split(",") if fmt.strip()]
+    unknown = [fmt for fmt in chosen if fmt not in SETS]
+    if unknown or not chosen:
+        sys.exit(f"--format: {', '.join(unknown) or text!r}: use default, v5 or both, or a comma list")
+    return chosen
+
+
+def arguments(description):
+    parser = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--format", default="v5", type=formats,
+                        help="the sets: v5, default or both (one set of both formats), or a comma list run in one go")
+    parser.add_argument("--data", default=DATA, help="where the sets live and are generated (default Benchmarks/data)")
+    parser.add_argument("--minutes", type=int, help="minutes of logs, one file per 5 (default: the format's set)")
+    parser.add_argument("--connections", type=int, help="connections per file (default: the format's set)")
     parser.add_argument("--internet-hosts", type=int, default=5000, help="distinct internet hosts")
-    parser.add_argument("--format", default="v5", choices=["default", "v5", "both"])
     parser.add_argument("--runs", type=int, default=3, help="runs per command (best is kept)")
+    parser.add_argument("--no-build", action="store_true", help="use .build/release as it is")
+    return parser
+
+
+def main():
+    parser = arguments(__doc__)
     parser.add_argument("--callgrind", action="store_true",
-                        help="also count instructions per record by stage (valgrind, 10 files, --jobs 1)")
+                        help="also count instructions per record by stage (Benchmarks/callgrind.py)")
+    parser.add_argument("--callgrind-only", action="store_true", help="only the instruction counts, no wall times")
+    parser.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB runs even when duckdb is installed")
+    parser.add_argument("--binary", help="measure this flowscan instead of building .build/release/flowscan")
     parser.add_argument("--memory", action="store_true",
                         help="10 GB with a million internet hosts: flowscan's peak RSS only")
     args = parser.parse_args()
     if args.memory:
-        args.minutes, args.connections, args.internet_hosts, args.runs = 10_000, 4_000, 1_000_000, 1
+        args.format, args.minutes, args.connections, args.internet_hosts, args.runs = ["v5"], 10_000, 4_000, 1_000_000, 1
+    os.makedirs(args.data, exist_ok=True)
+    flowscan = build(args)
+    summaries = []
+    for fmt in args.format:
+        directory, files, prefixes = prepare_set(args, fmt, flowscan)
+        print(f"\n== {fmt} format: {directory}")
+        if args.callgrind_only:
+            callgrind.print_table(callgrind.measure(flowscan, files, prefixes, os.path.join(directory, "callgrind")), f"{fmt} format")
+            continue
+        ratios = run_set(args, fmt, flowscan, directory, files, prefixes)
+        if args.callgrind:
+            counts = callgrind.measure(flowscan, files, prefixes, os.path.join(directory, "callgrind"))
+            callgrind.print_table(counts, f"{fmt} format")
+        summaries.append((fmt, ratios))
+    if len(summaries) > 1:
+        print("\nratios of each set (wall time):")
+        for fmt, ratios in summaries:
+            print(f"  {fmt:<8} " + ", ".join(f"{name} {value}" for name, value in ratios))
 
-    print("building (release) …", flush=True)
-    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-    flowscan = os.path.join(RELEASE, "flowscan")
-    # One folder per format, so the v5 and the default-format sets live side by side.
-    directory = os.path.join(DATA, "memory" if args.memory else ("standard" if args.format == "v5" else f"standard-{args.format}"))
-    generate(directory, args)
-    files = log_files(directory)
-    prefixes = REAL_PREFIXES if os.path.exists(REAL_PREFIXES) else os.path.join(directory, "ip-ranges.json")
+
+def run_set(args, fmt, flowscan, directory, files, prefixes):
+    """The wall-time runs on one set; returns the headline ratios [(name, text)]."""
     logs = os.path.join(directory, "AWSLogs")
     cores = os.cpu_count() or 1
-
     inspect = json.loads(subprocess.run([flowscan, "inspect", logs, "--output", "json"], capture_output=True, check=True).stdout)
     megabytes = inspect["totals"]["decoded_bytes"] / 1e6
     lines = sum(f["records"] + f["nodata"] + f["skipdata"] + f["malformed"] + f["headers"] for f in inspect["files"])
     print(f"{len(files)} files, {megabytes:,.0f} MB uncompressed, {inspect['totals']['input_bytes'] / 1e6:,.0f} MB gzip, "
-          f"{lines:,} lines; prefixes {os.path.relpath(prefixes, ROOT)}; {cores} cores\n")
+          f"{lines:,} lines; prefixes {os.path.relpath(prefixes, ROOT)}; {cores} cores; load average "
+          f"{', '.join(f'{load:.2f}' for load in os.getloadavg())}\n")
 
     table = []
 
     def measure(name, command, **kwargs):
-        seconds, rss = best(command, 1 if "stdout" in kwargs else args.runs, **kwargs)
-        table.append((name, seconds, rss))
-        print(f"  {name:<34} {seconds:7.2f} s  {megabytes / seconds:8.0f} MB/s  {lines / seconds / 1e6:6.2f} M lines/s"
-              f"  {rss:7.1f} MB peak RSS", flush=True)
+        seconds, rss, cpu = best(command, 1 if "stdout" in kwargs else args.runs, **kwargs)
+        table.append((name, seconds, rss, cpu))
+        print(f"  {name:<40} {seconds:7.2f} s  {megabytes / seconds:6.0f} MB/s  {lines / seconds / 1e6:5.2f} M lines/s"
+              f"  {rss:7.1f} MB peak RSS  {cpu:7.2f} s CPU", flush=True)
         return seconds
 
-    report = [flowscan, logs, "--prefixes", prefixes, "--output", "json", "--no-progress"]
+    plain = plain_copy(files, directory) if not args.memory else None
+    commands = dict(flowscan_commands(flowscan, directory, prefixes, plain or logs))
+    report = commands["flowscan report (all cores)"]
     if args.memory:
         measure("flowscan report (all cores)", report)
-        return
+        return [("peak RSS", f"{table[0][2]:.1f} MB")]
     report_all = measure("flowscan report (all cores)", report)
-    measure("flowscan report (1 core)", report + ["--jobs", "1"])
-    measure("flowscan inspect (1 core)", [flowscan, "inspect", logs, "--output", "json", "--jobs", "1", "--no-progress"])
+    measure("flowscan report (1 core)", commands["flowscan report (1 core)"])
+    measure("flowscan inspect (1 core)", commands["flowscan inspect (1 core)"])
     zcat = measure("zcat > /dev/null (1 core)", ["zcat"] + files)
     inflate_all = measure(f"bare zlib inflate ({cores} threads)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", str(cores), logs])
     measure("bare zlib inflate (1 thread)", [os.path.join(RELEASE, "flowscan-bench"), "inflate", "--jobs", "1", logs])
     duckdb_seconds = None
     # Checked in a child: importing DuckDB here would grow this process.
-    has_duckdb = subprocess.run([sys.executable, "-c", "import duckdb"], capture_output=True).returncode == 0
+    has_duckdb = not args.no_duckdb and subprocess.run([sys.executable, "-c", "import duckdb"], capture_output=True).returncode == 0
     if not has_duckdb:
-        print("  DuckDB: not installed (pip install duckdb): skipped")
+        print("  DuckDB: " + ("--no-duckdb" if args.no_duckdb else "not installed (pip install duckdb)") + ": skipped")
     if has_duckdb:
         flowscan_json = json.loads(subprocess.run(report, capture_output=True).stdout)
         # Report schema 2: NAT gateways and destinations are per scope; DuckDB reads every file at once.
         nat_ips = sorted({ip for scope in flowscan_json["scopes"] for gateway in scope["nat_gateways"] for ip in gateway["private_ips"]})
-        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips, default_format=args.format == "default")
+        script = duckdb_script(os.path.join(logs, "**", "*.log.gz"), prefixes, nat_ips, default_format=fmt == "default")
         answer = os.path.join(directory, "duckdb-answer.json")
         with open(answer, "w") as out:
             duckdb_seconds = measure("DuckDB, 2 threads", [sys.executable, "-c", script], stdout=out)
@@ -313,77 +403,28 @@ def main():
                     print(f"    {key}: flowscan {ours.get(key)}, DuckDB {theirs.get(key)}")
             sys.exit(1)
     engines = pre_aggregation(flowscan, directory, inspect, prefixes, report, measure) if has_duckdb else None
-    plain = plain_copy(files, directory)
-    plain_report = measure("flowscan report, plain text (all cores)", [flowscan, plain, "--prefixes", prefixes, "--region", "us-east-1",
-                                                                    "--output", "json", "--no-progress"])
-    measure("flowscan inspect, plain text (1 core)", [flowscan, "inspect", plain, "--output", "json", "--jobs", "1", "--no-progress"])
+    plain_report = measure("flowscan report, plain text (all cores)", commands["flowscan report, plain text (all cores)"])
+    measure("flowscan inspect, plain text (1 core)", commands["flowscan inspect, plain text (1 core)"])
 
+    target = "0.40" if fmt == "default" else "0.30"
     print("\nratios (wall time, lower is better for flowscan):")
-    print(f"  flowscan report / zcat (1 core)           {report_all / zcat:5.2f}   (target ≤ 0.40)")
+    print(f"  flowscan report / zcat (1 core)           {report_all / zcat:5.2f}   (target ≤ {target})")
     print(f"  flowscan report / bare inflate ({cores} cores)   {report_all / inflate_all:5.2f}   (target ≤ 1.3)")
     if duckdb_seconds:
-        print(f"  DuckDB / flowscan report                  {duckdb_seconds / report_all:5.2f}   (target ≥ 4)")
+        print(f"  flowscan report / DuckDB                  {report_all / duckdb_seconds:5.2f}   (target ≤ 0.25)")
     if engines:
-        rows_report = next(seconds for name, seconds, _ in table if name == "flowscan report on the rows (all cores)")
+        rows_report = next(row[1] for row in table if row[0] == "flowscan report on the rows (all cores)")
         print(f"  pre-aggregation: rows out / records in    {engines[0] / engines[1]:7.4f} ({engines[0]:,} / {engines[1]:,})")
         print(f"  report on the rows / report on the logs   {rows_report / report_all:5.2f}")
     print(f"  plain-text report throughput              {megabytes / plain_report / 1000:5.2f} GB/s (target ≥ 1.5)")
-    if args.callgrind:
-        callgrind(flowscan, directory, files[:10], prefixes)
-
-
-# Stages by the symbols callgrind names (self cost), first match wins.
-STAGES = [
-    ("CRC-32", ["crc32"]),
-    ("inflate (zlib)", ["libz.so"]),
-    ("line splitting", ["LineSplitter", "memchr"]),
-    ("field parsing", ["RecordParser", "LineWord", "ColumnMemo", "FlowRecord", "IPAddress.swift", "memcpy", "memmove"]),
-    ("address scope, prefix lookup", ["IPAddress+Scope", "PrefixLookup", "IntervalIndex", "PrefixTable"]),
-    ("aggregation", ["TrafficAggregator", "FastMap", "EastWest", "Analysis/"]),
-]
-
-
-def callgrind(flowscan, directory, files, prefixes):
-    """Instructions per record of the report on `files` with --jobs 1, by stage."""
-    if shutil.which("valgrind") is None or shutil.which("callgrind_annotate") is None:
-        print("\ncallgrind: valgrind not installed (apt-get install valgrind): skipped")
-        return
-    subset = os.path.join(directory, "callgrind-10")
-    shutil.rmtree(subset, ignore_errors=True)
-    for path in files:
-        target = os.path.join(subset, os.path.relpath(path, directory))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        shutil.copy(path, target)
-    logs = os.path.join(subset, "AWSLogs")
-    inspect = json.loads(subprocess.run([flowscan, "inspect", logs, "--output", "json"], capture_output=True, check=True).stdout)
-    records = sum(f["records"] for f in inspect["files"])
-    out = os.path.join(subset, "callgrind.out")
-    subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", flowscan, logs, "--prefixes", prefixes,
-                    "--jobs", "1", "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    annotated = subprocess.run(["callgrind_annotate", "--inclusive=no", "--auto=no", "--threshold=100", out],
-                               capture_output=True, text=True).stdout
-    totals = {name: 0 for name, _ in STAGES}
-    total = 0
-    rest = 0
-    for line in annotated.splitlines():
-        parts = line.split(None, 2)
-        if len(parts) < 3 or not parts[0][0].isdigit() or not parts[1].startswith("("):
-            continue
-        count = int(parts[0].replace(",", ""))
-        if "PROGRAM TOTALS" in parts[2]:
-            total = count
-            continue
-        for name, needles in STAGES:
-            if any(needle in parts[2] for needle in needles):
-                totals[name] += count
-                break
-        else:
-            rest += count
-    print(f"\ninstructions per record (callgrind, {len(files)} files, {records:,} records, --jobs 1, whole process):")
-    for name, _ in STAGES:
-        print(f"  {name:<32} {totals[name] / records:7.0f}")
-    print(f"  {'rest (start-up, prefixes, report)':<32} {rest / records:7.0f}")
-    print(f"  {'total':<32} {total / records:7.0f}   (target ≤ 2,400)")
+    # CPU time (user + system) moves less than wall time when other work shares the cores.
+    cpu = {row[0]: row[3] for row in table}
+    print(f"  CPU time: report (1 core) / zcat          {cpu['flowscan report (1 core)'] / cpu['zcat > /dev/null (1 core)']:5.2f}")
+    print(f"  load average after the runs               {', '.join(f'{load:.2f}' for load in os.getloadavg())}")
+    ratios = [("report/zcat", f"{report_all / zcat:.2f}"), ("plain text", f"{megabytes / plain_report / 1000:.2f} GB/s")]
+    if duckdb_seconds:
+        ratios.append(("report/DuckDB", f"{report_all / duckdb_seconds:.2f}"))
+    return ratios
 
 
 if __name__ == "__main__":
