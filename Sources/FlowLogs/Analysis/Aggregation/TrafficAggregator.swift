@@ -299,7 +299,7 @@ struct TrafficAggregator: MergeableSink {
     }
 
     /// Local-address infos in first-seen order (index = `FlowKey.local`).
-    var locals: [LocalAddressInfo] { localTable.values }
+    var locals: [LocalAddressInfo] { Array(localTable.values) }
 
     /// The records of all flows of each local address, by local-address index.
     func recordsByLocal() -> [UInt64] {
