@@ -200,9 +200,22 @@ struct FastMap<Key: FastHashable, Value> {
 
 extension IPAddress: FastHashable {
     @inline(__always)
-    var fastHash: UInt64 {
-        Self.mix(UInt64(truncatingIfNeeded: value) ^ UInt64(truncatingIfNeeded: value >> 64) &* 0x9E37_79B9_7F4A_7C15)
+    var fastHash: UInt64 { Self.mix(hashFold) }
+
+    /// The address folded to 64 bits, not yet mixed: a key holding an address and other fields
+    /// mixes `hashFold ^ (fields &* FastHash.spread)` once instead of mixing the address first.
+    /// IPv4 addresses keep their 32 bits apart (the fold is injective on them).
+    @inline(__always)
+    var hashFold: UInt64 {
+        UInt64(truncatingIfNeeded: value) ^ UInt64(truncatingIfNeeded: value >> 64) &* FastHash.spread
     }
+}
+
+/// Constants of the hot tables' hashes.
+enum FastHash {
+    /// An odd 64-bit constant (2^64 / golden ratio): multiplying by it spreads a packed field
+    /// set over all 64 bits, and it is invertible, so distinct field sets stay distinct.
+    static let spread: UInt64 = 0x9E37_79B9_7F4A_7C15
 }
 
 extension FastMap: Sequence {

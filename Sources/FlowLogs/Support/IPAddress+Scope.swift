@@ -21,6 +21,9 @@ extension IPAddress {
     ///
     /// Documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32) count as
     /// public: AWS's own flow-log examples use them for internet hosts.
+    ///
+    /// Inlined: the aggregation asks it of both addresses of every record.
+    @inline(__always)
     public var scope: AddressScope {
         if let v4 = ipv4 {
             switch v4 >> 24 {

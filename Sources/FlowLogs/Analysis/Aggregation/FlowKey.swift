@@ -5,6 +5,7 @@
 struct FlowKey: Hashable, Sendable, FastHashable {
     let packed: UInt64
 
+    @inline(__always)
     var fastHash: UInt64 { Self.mix(packed) }
 
     @inline(__always)
