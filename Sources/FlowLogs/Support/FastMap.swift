@@ -1,7 +1,9 @@
-/// A key with a cheap, well-mixed hash: the hot tables hash millions of keys a second, and
-/// `Hasher` (SipHash) costs more than the rest of the work on a record.
+/// A key with a cheap hash: the hot tables hash millions of keys a second, and `Hasher`
+/// (SipHash) costs more than the rest of the work on a record.
 protocol FastHashable: Equatable {
-    /// A hash whose low bits are well mixed.
+    /// 64 bits that tell keys apart (distinct keys should give distinct values). They need no
+    /// mixing: `FastMap` multiplies them by `FastHash.spread` and takes the top bits, which
+    /// every input bit reaches (Fibonacci hashing).
     var fastHash: UInt64 { get }
 }
 
@@ -118,6 +120,8 @@ struct FastMap<Key: FastHashable, Value> {
         /// Entries that fit before the table grows: half the slots, so a probe always ends.
         let capacity: Int
         private let mask: Int
+        /// 64 − log2(slots): the shift that leaves a slot number.
+        private let shift: UInt64
         private let counter: UnsafeMutablePointer<Int>
 
         var count: Int {
@@ -128,6 +132,7 @@ struct FastMap<Key: FastHashable, Value> {
         fileprivate init(slotCount: Int) {
             capacity = slotCount / 2
             mask = slotCount - 1
+            shift = UInt64(64 - slotCount.trailingZeroBitCount)
             keys = .allocate(capacity: capacity)
             values = .allocate(capacity: capacity)
             slots = .allocate(capacity: slotCount)
@@ -145,10 +150,16 @@ struct FastMap<Key: FastHashable, Value> {
             counter.deallocate()
         }
 
+        /// Where the probe for `key` starts: the top bits of its hash times `FastHash.spread`.
+        @inline(__always)
+        private func startSlot(_ key: Key) -> Int {
+            Int(truncatingIfNeeded: (key.fastHash &* FastHash.spread) >> shift)
+        }
+
         /// The index of `key` when present, and the slot that holds it or where it would go.
         @inline(__always)
         fileprivate func probe(_ key: Key) -> (index: Int?, slot: Int) {
-            var slot = Int(truncatingIfNeeded: key.fastHash) & mask
+            var slot = startSlot(key)
             while true {
                 let entry = Int(slots[slot])
                 if entry == 0 { return (nil, slot) }
@@ -174,7 +185,7 @@ struct FastMap<Key: FastHashable, Value> {
             fresh.count = count
             count = 0
             for index in 0..<fresh.count {
-                var slot = Int(truncatingIfNeeded: fresh.keys[index].fastHash) & fresh.mask
+                var slot = fresh.startSlot(fresh.keys[index])
                 while fresh.slots[slot] != 0 { slot = (slot &+ 1) & fresh.mask }
                 fresh.slots[slot] = Int32(truncatingIfNeeded: index + 1)
             }
@@ -200,11 +211,11 @@ struct FastMap<Key: FastHashable, Value> {
 
 extension IPAddress: FastHashable {
     @inline(__always)
-    var fastHash: UInt64 { Self.mix(hashFold) }
+    var fastHash: UInt64 { hashFold }
 
-    /// The address folded to 64 bits, not yet mixed: a key holding an address and other fields
-    /// mixes `hashFold ^ (fields &* FastHash.spread)` once instead of mixing the address first.
-    /// IPv4 addresses keep their 32 bits apart (the fold is injective on them).
+    /// The address folded to 64 bits: a key holding an address and other fields hashes as
+    /// `hashFold ^ (fields &* FastHash.spread)`. IPv4 addresses keep their 32 bits apart (the
+    /// fold is injective on them).
     @inline(__always)
     var hashFold: UInt64 {
         UInt64(truncatingIfNeeded: value) ^ UInt64(truncatingIfNeeded: value >> 64) &* FastHash.spread
@@ -213,8 +224,8 @@ extension IPAddress: FastHashable {
 
 /// Constants of the hot tables' hashes.
 enum FastHash {
-    /// An odd 64-bit constant (2^64 / golden ratio): multiplying by it spreads a packed field
-    /// set over all 64 bits, and it is invertible, so distinct field sets stay distinct.
+    /// An odd 64-bit constant (2^64 / golden ratio): multiplying by it spreads a value over the
+    /// top bits, and it is invertible, so distinct values stay distinct.
     static let spread: UInt64 = 0x9E37_79B9_7F4A_7C15
 }
 

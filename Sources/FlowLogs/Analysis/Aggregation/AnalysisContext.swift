@@ -5,6 +5,8 @@ final class AnalysisContext: Sendable {
     let prefixes: PrefixTable
     /// Extra private space (`--vpc-cidr`), beyond RFC 1918, 100.64/10 and fc00::/7.
     let vpcCIDRs: [IPPrefix]
+    /// `!vpcCIDRs.isEmpty`, read once an address.
+    private let hasVPCCIDRs: Bool
     /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
     let since: UInt64?
     let until: UInt64?
@@ -32,6 +34,7 @@ final class AnalysisContext: Sendable {
          dnsNames: DNSNames? = nil) {
         self.prefixes = prefixes
         self.vpcCIDRs = vpcCIDRs
+        hasVPCCIDRs = !vpcCIDRs.isEmpty
         self.since = since
         self.until = until
         self.tableCapacity = tableCapacity
@@ -75,9 +78,13 @@ final class AnalysisContext: Sendable {
     /// (a record asks it of both its addresses).
     @inline(__always)
     func placement(of address: IPAddress) -> Placement {
+        if address.isIPv4, !hasVPCCIDRs {
+            let (isPrivate, isPublic) = address.ipv4PrivateOrPublic
+            return isPrivate ? .private : isPublic ? .public : .other
+        }
         let scope = address.scope
         if scope == .private || scope == .uniqueLocal { return .private }
-        if !vpcCIDRs.isEmpty, vpcCIDRs.contains(where: { $0.contains(address) }) { return .private }
+        if hasVPCCIDRs, vpcCIDRs.contains(where: { $0.contains(address) }) { return .private }
         return scope == .public ? .public : .other
     }
 

@@ -8,7 +8,7 @@ struct CleartextKey: Hashable, Sendable, FastHashable {
 
     @inline(__always)
     var fastHash: UInt64 {
-        Self.mix(UInt64(port) << 48 ^ UInt64(serviceRegionIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (showsInner ? 1 : 0))
+        UInt64(port) << 48 ^ UInt64(serviceRegionIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (showsInner ? 1 : 0)
     }
 
     func withLocal(_ local: UInt32) -> CleartextKey {

@@ -12,7 +12,7 @@ struct HourlyTally {
         let hour: UInt64
 
         @inline(__always)
-        var fastHash: UInt64 { Self.mix(flow.packed ^ (hour &* 0x9e37_79b9_7f4a_7c15)) }
+        var fastHash: UInt64 { flow.packed ^ hour &* FastHash.spread }
 
         static func < (lhs: Key, rhs: Key) -> Bool { (lhs.flow.packed, lhs.hour) < (rhs.flow.packed, rhs.hour) }
     }

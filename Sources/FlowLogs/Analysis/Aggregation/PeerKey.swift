@@ -11,7 +11,7 @@ struct PeerKey: Hashable, Comparable, Sendable, FastHashable {
     @inline(__always)
     var fastHash: UInt64 {
         let fields = UInt64(local) << 32 | UInt64(port) << 16 | UInt64(protocolNumber) << 2 | UInt64(kind.rawValue) << 1 | (showsInner ? 1 : 0)
-        return Self.mix(peer.hashFold ^ fields &* FastHash.spread)
+        return peer.hashFold ^ fields &* FastHash.spread
     }
 
     func withLocal(_ local: UInt32) -> PeerKey {

@@ -8,7 +8,7 @@ struct RejectKey: Hashable, Comparable, Sendable, FastHashable {
     @inline(__always)
     var fastHash: UInt64 {
         let fields = UInt64(UInt32(truncatingIfNeeded: serviceRegionIndex)) << 32 | UInt64(port) << 1 | UInt64(direction.rawValue)
-        return Self.mix(local.hashFold ^ fields &* FastHash.spread)
+        return local.hashFold ^ fields &* FastHash.spread
     }
 
     static func < (lhs: RejectKey, rhs: RejectKey) -> Bool {

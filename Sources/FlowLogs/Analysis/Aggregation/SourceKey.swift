@@ -10,7 +10,7 @@ struct SourceKey: Hashable, Comparable, Sendable, FastHashable {
     @inline(__always)
     var fastHash: UInt64 {
         let fields = UInt64(local) << 32 | UInt64(serviceRegionIndex) << 16 | UInt64(kind.rawValue) << 1 | (showsInner ? 1 : 0)
-        return Self.mix(source.hashFold ^ fields &* FastHash.spread)
+        return source.hashFold ^ fields &* FastHash.spread
     }
 
     func withLocal(_ local: UInt32) -> SourceKey {

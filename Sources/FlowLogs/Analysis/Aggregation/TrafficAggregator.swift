@@ -41,6 +41,8 @@ struct TrafficAggregator: MergeableSink {
     /// The east-west interface hash of the last interface id (records come in runs of one).
     private var interfaceHashes = EastWestByInterface.HashMemo()
     private var currentRegion: [UInt8] = []
+    /// `currentRegion`, matched in a few word loads.
+    private var currentRegionMemo = FieldMemo()
     private var currentRegionCount: UInt64 = 0
 
     struct IPv6Key: Hashable, Comparable, Sendable {
@@ -279,12 +281,12 @@ struct TrafficAggregator: MergeableSink {
     @inline(__always)
     private mutating func noteRegion(_ parser: RecordParser, weight: UInt64 = 1) {
         guard let region = parser.text(.region) else { return }
-        if region.count != currentRegion.count
-            || !currentRegion.withUnsafeBytes({ memcmp($0.baseAddress!, region.baseAddress!, region.count) == 0 }) {
+        if currentRegionCount == 0 || !currentRegionMemo.matches(region) {
             if currentRegionCount > 0 {
                 flushedRecordRegions[String(decoding: currentRegion, as: UTF8.self), default: 0] += currentRegionCount
             }
             currentRegion = Array(region.prefix(64))
+            currentRegionMemo.remember(region)
             currentRegionCount = 0
         }
         currentRegionCount += weight
