@@ -21,6 +21,9 @@ extension IPAddress {
     ///
     /// Documentation ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 2001:db8::/32) count as
     /// public: AWS's own flow-log examples use them for internet hosts.
+    ///
+    /// Inlined: the aggregation asks it of both addresses of every record.
+    @inline(__always)
     public var scope: AddressScope {
         if let v4 = ipv4 {
             switch v4 >> 24 {
@@ -43,6 +46,20 @@ extension IPAddress {
         if top16 & 0xffc0 == 0xfe80 { return .linkLocal }
         if top16 & 0xff00 == 0xff00 { return .multicast }
         return .public
+    }
+
+    /// For an IPv4 address, whether `scope` is `.private` and whether it is `.public`, in a few
+    /// compares instead of the whole switch (the aggregation asks it of both addresses of every
+    /// record; tests check it against `scope`).
+    /// - Precondition: `isIPv4`.
+    @inline(__always)
+    var ipv4PrivateOrPublic: (isPrivate: Bool, isPublic: Bool) {
+        let v4 = UInt32(truncatingIfNeeded: value), top = v4 >> 24
+        if top == 10 || v4 >> 22 == (100 << 2 | 1) || v4 >> 20 == (172 << 4 | 1) || v4 >> 16 == (192 << 8 | 168) {
+            return (true, false)
+        }
+        let special = top == 0 || top == 127 || top >= 224 || v4 >> 16 == (169 << 8 | 254)
+        return (false, !special)
     }
 
     /// True for the address space a VPC uses by default: RFC 1918, 100.64/10 and fc00::/7.

@@ -1,8 +1,12 @@
+import Foundation
+
 /// What every worker needs to classify records; shared read-only.
 final class AnalysisContext: Sendable {
     let prefixes: PrefixTable
     /// Extra private space (`--vpc-cidr`), beyond RFC 1918, 100.64/10 and fc00::/7.
     let vpcCIDRs: [IPPrefix]
+    /// `!vpcCIDRs.isEmpty`, read once an address.
+    private let hasVPCCIDRs: Bool
     /// `--since` / `--until`: keep records whose [start, end] overlaps the window.
     let since: UInt64?
     let until: UInt64?
@@ -10,8 +14,11 @@ final class AnalysisContext: Sendable {
     let tableCapacity: Int
     /// The most distinct private addresses kept apart per worker; the rest share one entry.
     let localCapacity: Int
-    /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`.
-    let serviceNames: [[UInt8]]
+    /// Each service-region's service name as bytes, to compare with `pkt-*-aws-service`: all
+    /// names one after the other, name `i` from `serviceNameStarts[i]` to `serviceNameStarts[i + 1]`
+    /// (one flat array: no inner array to retain on each record).
+    private let serviceNameBytes: [UInt8]
+    private let serviceNameStarts: [Int]
     /// The address → name map of the Resolver query logs; `nil` without DNS data (then the
     /// aggregation names nothing and costs nothing more).
     var dnsNames: DNSNames? { namesAddresses ? names : nil }
@@ -27,28 +34,65 @@ final class AnalysisContext: Sendable {
          dnsNames: DNSNames? = nil) {
         self.prefixes = prefixes
         self.vpcCIDRs = vpcCIDRs
+        hasVPCCIDRs = !vpcCIDRs.isEmpty
         self.since = since
         self.until = until
         self.tableCapacity = tableCapacity
         localCapacity = max(1024, tableCapacity * 4)
-        serviceNames = prefixes.serviceRegions.map { Array($0.service.utf8) }
+        serviceNameBytes = prefixes.serviceRegions.flatMap { Array($0.service.utf8) }
+        serviceNameStarts = prefixes.serviceRegions.reduce(into: [0]) { $0.append($0.last! + $1.service.utf8.count) }
         names = dnsNames ?? DNSNames(options: DNSNamingOptions())
         namesAddresses = dnsNames != nil
         // Index 0 (the internet) and indices past the table are never AMAZON.
         amazonIndices = prefixes.serviceRegions.enumerated().map { $0.offset > 0 && $0.element.service == "AMAZON" } + [false]
     }
 
+    /// The service name of service-region `index` (empty for the internet), as bytes.
+    func serviceName(_ index: Int) -> ArraySlice<UInt8> {
+        serviceNameBytes[serviceNameStarts[index]..<serviceNameStarts[index + 1]]
+    }
+
+    /// True when service-region `index` has no service name (the internet).
+    @inline(__always)
+    func serviceNameIsEmpty(_ index: Int) -> Bool { serviceNameStarts[index + 1] == serviceNameStarts[index] }
+
+    /// True when service-region `index`'s service name is exactly `text`.
+    @inline(__always)
+    func serviceName(_ index: Int, equals text: UnsafeRawBufferPointer) -> Bool {
+        let start = serviceNameStarts[index], count = serviceNameStarts[index + 1] - start
+        guard count == text.count else { return false }
+        return count == 0 || serviceNameBytes.withUnsafeBytes { memcmp($0.baseAddress! + start, text.baseAddress!, count) == 0 }
+    }
+
+    /// Where an address sits for the NAT picture.
+    enum Placement {
+        /// The VPC's own space (`isPrivate`).
+        case `private`
+        /// Reachable only through the public path (`isPublic`).
+        case `public`
+        /// Neither: loopback, link-local, multicast, reserved.
+        case other
+    }
+
+    /// Where `address` sits: one scope computation answers both `isPrivate` and `isPublic`
+    /// (a record asks it of both its addresses).
+    @inline(__always)
+    func placement(of address: IPAddress) -> Placement {
+        if address.isIPv4, !hasVPCCIDRs {
+            let (isPrivate, isPublic) = address.ipv4PrivateOrPublic
+            return isPrivate ? .private : isPublic ? .public : .other
+        }
+        let scope = address.scope
+        if scope == .private || scope == .uniqueLocal { return .private }
+        if hasVPCCIDRs, vpcCIDRs.contains(where: { $0.contains(address) }) { return .private }
+        return scope == .public ? .public : .other
+    }
+
     /// True for the VPC's own address space.
     @inline(__always)
-    func isPrivate(_ address: IPAddress) -> Bool {
-        if address.isPrivate { return true }
-        for cidr in vpcCIDRs where cidr.contains(address) { return true }
-        return false
-    }
+    func isPrivate(_ address: IPAddress) -> Bool { placement(of: address) == .private }
 
     /// True for addresses reachable only through the public path (not private, not special).
     @inline(__always)
-    func isPublic(_ address: IPAddress) -> Bool {
-        address.scope == .public && !vpcCIDRs.contains { $0.contains(address) }
-    }
+    func isPublic(_ address: IPAddress) -> Bool { placement(of: address) == .public }
 }

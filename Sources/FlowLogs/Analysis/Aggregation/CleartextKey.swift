@@ -6,8 +6,9 @@ struct CleartextKey: Hashable, Sendable, FastHashable {
     var kind: LegKind
     var showsInner: Bool
 
+    @inline(__always)
     var fastHash: UInt64 {
-        Self.mix(UInt64(port) << 48 ^ UInt64(serviceRegionIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (showsInner ? 1 : 0))
+        UInt64(port) << 48 ^ UInt64(serviceRegionIndex) << 32 ^ UInt64(local) << 2 ^ UInt64(kind.rawValue) << 1 ^ (showsInner ? 1 : 0)
     }
 
     func withLocal(_ local: UInt32) -> CleartextKey {

@@ -5,7 +5,8 @@
 struct FlowKey: Hashable, Sendable, FastHashable {
     let packed: UInt64
 
-    var fastHash: UInt64 { Self.mix(packed) }
+    @inline(__always)
+    var fastHash: UInt64 { packed }
 
     @inline(__always)
     init(local: UInt32, serviceRegionIndex: Int, kind: LegKind, direction: Direction, trafficPath: UInt8, showsInner: Bool,

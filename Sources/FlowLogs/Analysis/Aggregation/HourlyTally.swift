@@ -11,7 +11,8 @@ struct HourlyTally {
         let flow: FlowKey
         let hour: UInt64
 
-        var fastHash: UInt64 { Self.mix(flow.packed ^ (hour &* 0x9e37_79b9_7f4a_7c15)) }
+        @inline(__always)
+        var fastHash: UInt64 { flow.packed ^ hour &* FastHash.spread }
 
         static func < (lhs: Key, rhs: Key) -> Bool { (lhs.flow.packed, lhs.hour) < (rhs.flow.packed, rhs.hour) }
     }

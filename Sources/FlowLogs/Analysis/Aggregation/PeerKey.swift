@@ -8,9 +8,10 @@ struct PeerKey: Hashable, Comparable, Sendable, FastHashable {
     var showsInner: Bool
     var local: UInt32
 
+    @inline(__always)
     var fastHash: UInt64 {
-        Self.mix(peer.fastHash &+ UInt64(local) << 32 &+ UInt64(port) << 12 &+ UInt64(protocolNumber) << 2
-            &+ UInt64(kind.rawValue) << 1 &+ (showsInner ? 1 : 0))
+        let fields = UInt64(local) << 32 | UInt64(port) << 16 | UInt64(protocolNumber) << 2 | UInt64(kind.rawValue) << 1 | (showsInner ? 1 : 0)
+        return peer.hashFold ^ fields &* FastHash.spread
     }
 
     func withLocal(_ local: UInt32) -> PeerKey {

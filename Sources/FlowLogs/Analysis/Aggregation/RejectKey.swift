@@ -5,8 +5,10 @@ struct RejectKey: Hashable, Comparable, Sendable, FastHashable {
     var serviceRegionIndex: Int
     var port: UInt16
 
+    @inline(__always)
     var fastHash: UInt64 {
-        Self.mix(local.fastHash &+ UInt64(port) << 20 &+ UInt64(serviceRegionIndex) << 1 &+ UInt64(direction.rawValue))
+        let fields = UInt64(UInt32(truncatingIfNeeded: serviceRegionIndex)) << 32 | UInt64(port) << 1 | UInt64(direction.rawValue)
+        return local.hashFold ^ fields &* FastHash.spread
     }
 
     static func < (lhs: RejectKey, rhs: RejectKey) -> Bool {

@@ -7,8 +7,10 @@ struct SourceKey: Hashable, Comparable, Sendable, FastHashable {
     var kind: LegKind
     var showsInner: Bool
 
+    @inline(__always)
     var fastHash: UInt64 {
-        Self.mix(source.fastHash &+ UInt64(local) << 20 &+ UInt64(serviceRegionIndex) << 2 &+ UInt64(kind.rawValue) << 1 &+ (showsInner ? 1 : 0))
+        let fields = UInt64(local) << 32 | UInt64(serviceRegionIndex) << 16 | UInt64(kind.rawValue) << 1 | (showsInner ? 1 : 0)
+        return source.hashFold ^ fields &* FastHash.spread
     }
 
     func withLocal(_ local: UInt32) -> SourceKey {

@@ -38,7 +38,11 @@ struct TrafficAggregator: MergeableSink {
     let dnsNames: DNSNames
 
     private var flushedRecordRegions: [String: UInt64] = [:]
+    /// The east-west interface hash of the last interface id (records come in runs of one).
+    private var interfaceHashes = EastWestByInterface.HashMemo()
     private var currentRegion: [UInt8] = []
+    /// `currentRegion`, matched in a few word loads.
+    private var currentRegionMemo = FieldMemo()
     private var currentRegionCount: UInt64 = 0
 
     struct IPv6Key: Hashable, Comparable, Sendable {
@@ -121,10 +125,10 @@ struct TrafficAggregator: MergeableSink {
             countIPv6(record, source: source, destination: destination, bytes: bytes, packets: packets)
             return
         }
-        let sourcePrivate = context.isPrivate(source)
-        let destinationPrivate = context.isPrivate(destination)
+        // One scope computation an address.
+        let sourcePlacement = context.placement(of: source), destinationPlacement = context.placement(of: destination)
         let leg: Leg
-        if sourcePrivate && destinationPrivate {
+        if sourcePlacement == .private && destinationPlacement == .private {
             if let peer = record.pktDstaddr, peer != destination, context.isPublic(peer) {
                 leg = Leg(kind: .inner, direction: .outbound, local: destination, peer: peer, origin: source,
                           publicPort: record.dstport ?? 0)
@@ -135,10 +139,10 @@ struct TrafficAggregator: MergeableSink {
                 countEastWest(record, parser: parser, source: source, destination: destination, bytes: bytes)
                 return
             }
-        } else if sourcePrivate, context.isPublic(destination) {
+        } else if sourcePlacement == .private, destinationPlacement == .public {
             leg = Leg(kind: .outer, direction: .outbound, local: source, peer: destination, origin: source,
                       publicPort: record.dstport ?? 0)
-        } else if destinationPrivate, context.isPublic(source) {
+        } else if destinationPlacement == .private, sourcePlacement == .public {
             leg = Leg(kind: .outer, direction: .inbound, local: destination, peer: source, origin: destination,
                       publicPort: record.srcport ?? 0)
         } else {
@@ -173,11 +177,14 @@ struct TrafficAggregator: MergeableSink {
     @inline(__always)
     private mutating func count(_ leg: Leg, serviceRegionIndex: Int, record: FlowRecord, parser: RecordParser,
                                 bytes: UInt64, packets: UInt64) {
-        let index = intern(leg.local, parser: parser, ownRecord: true)
         let hasInstanceID = parser.has(.instanceID)
         let instanceIDSet = hasInstanceID && parser.text(.instanceID) != nil
         let weight = record.multiplicity
-        localTable.modify(at: Int(index)) { info in
+        // One probe of the local table: the interning and the record's evidence together.
+        let index = intern(leg.local) { info in
+            if info.interfaceID == nil, let id = parser.text(.interfaceID) {
+                info.interfaceID = String(decoding: id.prefix(256), as: UTF8.self)
+            }
             if hasInstanceID {
                 if instanceIDSet { info.instanceIDSet += weight } else { info.instanceIDDash += weight }
             }
@@ -228,12 +235,15 @@ struct TrafficAggregator: MergeableSink {
         guard parser.has(field) else { return }
         // Only where the pkt address is the peer we classified (always so on outer legs; inner legs carry it in pkt-*).
         serviceChecks += weight
-        let ours = context.serviceNames[serviceRegionIndex]
         guard let theirs = parser.text(field) else {
-            if !ours.isEmpty { serviceDisagreements[ServiceDisagreement(ours: String(decoding: ours, as: UTF8.self), theirs: "-"), default: 0] += weight }
+            if !context.serviceNameIsEmpty(serviceRegionIndex) {
+                serviceDisagreements[ServiceDisagreement(ours: String(decoding: context.serviceName(serviceRegionIndex), as: UTF8.self), theirs: "-"),
+                                     default: 0] += weight
+            }
             return
         }
-        if theirs.count != ours.count || !ours.withUnsafeBytes({ memcmp($0.baseAddress!, theirs.baseAddress!, theirs.count) == 0 }) {
+        if !context.serviceName(serviceRegionIndex, equals: theirs) {
+            let ours = context.serviceName(serviceRegionIndex)
             let key = ServiceDisagreement(ours: ours.isEmpty ? "-" : String(decoding: ours, as: UTF8.self),
                                           theirs: String(decoding: theirs.prefix(64), as: UTF8.self))
             serviceDisagreements[key, default: 0] += weight
@@ -246,11 +256,9 @@ struct TrafficAggregator: MergeableSink {
         // Private bytes per address, for detecting NAT gateways in logs without `pkt-*` fields
         // (when none is named, or none named matches the records).
         guard record.action != .reject else { return }
-        let interface = EastWestByInterface.interfaceHash(parser.text(.interfaceID))
-        let to = intern(destination, parser: nil, ownRecord: false)
-        localTable.modify(at: Int(to)) { $0.eastWest.add(interface: interface, bytesIn: bytes, bytesOut: 0) }
-        let from = intern(source, parser: nil, ownRecord: false)
-        localTable.modify(at: Int(from)) { $0.eastWest.add(interface: interface, bytesIn: 0, bytesOut: bytes) }
+        let interface = interfaceHashes.hash(of: parser.text(.interfaceID))
+        intern(destination) { $0.eastWest.add(interface: interface, bytesIn: bytes, bytesOut: 0) }
+        intern(source) { $0.eastWest.add(interface: interface, bytesIn: 0, bytesOut: bytes) }
     }
 
     private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,
@@ -273,33 +281,30 @@ struct TrafficAggregator: MergeableSink {
     @inline(__always)
     private mutating func noteRegion(_ parser: RecordParser, weight: UInt64 = 1) {
         guard let region = parser.text(.region) else { return }
-        if region.count != currentRegion.count
-            || !currentRegion.withUnsafeBytes({ memcmp($0.baseAddress!, region.baseAddress!, region.count) == 0 }) {
+        if currentRegionCount == 0 || !currentRegionMemo.matches(region) {
             if currentRegionCount > 0 {
                 flushedRecordRegions[String(decoding: currentRegion, as: UTF8.self), default: 0] += currentRegionCount
             }
             currentRegion = Array(region.prefix(64))
+            currentRegionMemo.remember(region)
             currentRegionCount = 0
         }
         currentRegionCount += weight
     }
 
-    /// The index of a local address, added when new. Past `localCapacity` addresses, new ones
-    /// share one overflow entry (the report says so), so memory stays bounded.
+    /// The index of a local address, added when new, after `body` changed its info. Past
+    /// `localCapacity` addresses, new ones share one overflow entry (the report says so), so
+    /// memory stays bounded.
     @inline(__always)
-    private mutating func intern(_ address: IPAddress, parser: RecordParser?, ownRecord: Bool) -> UInt32 {
+    @discardableResult
+    private mutating func intern(_ address: IPAddress, _ body: (inout LocalAddressInfo) -> Void) -> UInt32 {
         var key = address
         if localTable.count >= context.localCapacity, localTable.index(of: address) == nil { key = LocalAddressInfo.overflow }
-        let index = localTable.update(key, initial: LocalAddressInfo(address: key)) { info in
-            if ownRecord, info.interfaceID == nil, let parser, let id = parser.text(.interfaceID) {
-                info.interfaceID = String(decoding: id.prefix(256), as: UTF8.self)
-            }
-        }
-        return UInt32(index)
+        return UInt32(truncatingIfNeeded: localTable.update(key, initial: LocalAddressInfo(address: key), body))
     }
 
     /// Local-address infos in first-seen order (index = `FlowKey.local`).
-    var locals: [LocalAddressInfo] { localTable.values }
+    var locals: [LocalAddressInfo] { Array(localTable.values) }
 
     /// The records of all flows of each local address, by local-address index.
     func recordsByLocal() -> [UInt64] {
