@@ -22,11 +22,36 @@ extension RecordParser {
         let values = working, record = UnsafeMutableRawPointer(working), addresses = addressMemos
         values.pointee.present = formatPresence
         // The loop walks the columns' memos and start positions by pointer; ends are
-        // `tokenCapacity` entries after the starts.
+        // `tokenCapacity` entries after the starts. It stops at each repeated span's first
+        // column (the sentinel's is past the last column).
         var memo = memos, starts = tokenStarts
         let lastMemo = memos + fieldCount
+        var span = spans
+        var stop = memos + span.pointee.firstColumn
         var index = first
-        while memo < lastMemo {
+        while true {
+            if memo == stop {
+                if memo == lastMemo { break }
+                let length = span.pointee.length
+                if length != 0, index &+ length <= count, !span.pointee.endsLine || index &+ length == count,
+                   span.pointee.matches(base + index) {
+                    // The same bytes as the last line's: the record and memos hold the values.
+                    let columns = span.pointee.columns
+                    moveTokens(starts, columns: columns, by: index &- span.pointee.start)
+                    span.pointee.start = index
+                    memo += columns
+                    starts += columns
+                    index &+= length
+                    values.pointee.present &= span.pointee.keep
+                    span.pointee.met = true
+                } else {
+                    span.pointee.start = index
+                    span.pointee.met = false
+                }
+                span += 1
+                stop = memos + span.pointee.firstColumn
+                continue
+            }
             let head: UInt64
             if index &+ 8 <= count {
                 head = LineWord.load(base, at: index)
@@ -99,8 +124,28 @@ extension RecordParser {
         // The last value must end the line (with at most one space after it).
         guard index >= count else { return false }
         tokenCount = fieldCount
+        // Spans not met keep this line's bytes: up to the next column's start, or the line's end.
+        span = spans
+        for _ in 0..<spanCount {
+            if !span.pointee.met {
+                let start = span.pointee.start
+                let end = span.pointee.endsLine ? count : tokenStarts[span.pointee.firstColumn &+ span.pointee.columns]
+                span.pointee.remember(base + start, length: end &- start, present: values.pointee.present)
+            }
+            span += 1
+        }
         self.record = values.pointee
         return true
+    }
+
+    /// Moves the token positions of a met span's columns (`starts` on) to where it is now.
+    @inline(__always)
+    private func moveTokens(_ starts: UnsafeMutablePointer<Int>, columns: Int, by shift: Int) {
+        guard shift != 0 else { return }
+        for column in 0..<columns {
+            starts[column] &+= shift
+            starts[Self.tokenCapacity &+ column] &+= shift
+        }
     }
 
     /// Parses a number or keyword not found in its column's memo into the fast path's record,
