@@ -159,7 +159,7 @@ extension RecordParser {
                           in memo: UnsafeMutablePointer<ColumnMemo>) -> Bool {
         let bits: UInt128
         if slot.isKeyword {
-            guard let keyword = Self.keywordBits(slot, token, length) else { return false }
+            guard tail == 0, let keyword = Self.keywordBits(slot, head) else { return false }
             bits = keyword
         } else {
             guard let value = LineWord.decimal(head, tail, length: length), value <= maximums[Int(slot.rawValue)] else { return false }
@@ -197,6 +197,28 @@ extension RecordParser {
     @inline(never)
     static func ipv6Bits(_ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
         IPAddress.parseIPv6(token, length)?.value
+    }
+
+    /// The raw value of the keyword whose bytes are `head` (a `LineWord`, zero lanes after the
+    /// word: every keyword fits in eight bytes), or `nil` when it is not one the slot accepts.
+    /// One compare per keyword.
+    @inline(__always)
+    static func keywordBits(_ slot: Slot, _ head: UInt64) -> UInt128? {
+        switch slot {
+        case .action:
+            if head == LineWord.accept { return UInt128(FlowAction.accept.rawValue) }
+            if head == LineWord.reject { return UInt128(FlowAction.reject.rawValue) }
+        case .logStatus:
+            if head == LineWord.ok { return UInt128(LogStatus.ok.rawValue) }
+            if head == LineWord.noData { return UInt128(LogStatus.noData.rawValue) }
+            if head == LineWord.skipData { return UInt128(LogStatus.skipData.rawValue) }
+        case .flowDirection:
+            if head == LineWord.ingress { return UInt128(FlowDirection.ingress.rawValue) }
+            if head == LineWord.egress { return UInt128(FlowDirection.egress.rawValue) }
+        default:
+            break
+        }
+        return nil
     }
 
     /// A keyword's raw value (`action`, `log-status`, `flow-direction`), or `nil` when the word
