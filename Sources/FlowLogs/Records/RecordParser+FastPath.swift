@@ -110,7 +110,7 @@ extension RecordParser {
                     memo.pointee.head = key
                     memo.pointee.tail = tail
                 } else {
-                    guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                    guard remember(slot, length: end &- index, head: key, tail: tail, in: memo) else { return false }
                 }
             }
             starts[Self.tokenCapacity] = end
@@ -155,7 +155,7 @@ extension RecordParser {
     ///   - tail: bytes 8–15 likewise (0 when the value is shorter).
     /// - Returns: false when the value is not valid in `slot`.
     @inline(never)
-    private func remember(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+    private func remember(_ slot: Slot, length: Int, head: UInt64, tail: UInt64,
                           in memo: UnsafeMutablePointer<ColumnMemo>) -> Bool {
         let bits: UInt128
         if slot.isKeyword {
