@@ -24,6 +24,14 @@ enum LineWord {
     static let firstLaneTopBit: UInt64 = 0x80
     /// A value that is only `-`, masked as a `ColumnMemo` key.
     static let dash = UInt64(ASCII.dash)
+    /// The keywords as words, zero lanes after them (lane 0 the first letter).
+    static let accept: UInt64 = 0x5450_4543_4341  // ACCEPT
+    static let reject: UInt64 = 0x5443_454A_4552  // REJECT
+    static let ok: UInt64 = 0x4B4F  // OK
+    static let noData: UInt64 = 0x4154_4144_4F4E  // NODATA
+    static let skipData: UInt64 = 0x4154_4144_5049_4B53  // SKIPDATA
+    static let ingress: UInt64 = 0x73_7365_7267_6E69  // ingress
+    static let egress: UInt64 = 0x7373_6572_6765  // egress
 
     /// The eight bytes at `index` (lane 0 = `base[index]`).
     /// - Precondition: `index + 8 <= count` (the caller checks: this is the usual case).

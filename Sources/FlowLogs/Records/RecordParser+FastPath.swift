@@ -22,11 +22,36 @@ extension RecordParser {
         let values = working, record = UnsafeMutableRawPointer(working), addresses = addressMemos
         values.pointee.present = formatPresence
         // The loop walks the columns' memos and start positions by pointer; ends are
-        // `tokenCapacity` entries after the starts.
+        // `tokenCapacity` entries after the starts. It stops at each repeated span's first
+        // column (the sentinel's is past the last column).
         var memo = memos, starts = tokenStarts
         let lastMemo = memos + fieldCount
+        var span = spans
+        var stop = memos + span.pointee.firstColumn
         var index = first
-        while memo < lastMemo {
+        while true {
+            if memo == stop {
+                if memo == lastMemo { break }
+                let length = span.pointee.length
+                if length != 0, index &+ length <= count, !span.pointee.endsLine || index &+ length == count,
+                   span.pointee.matches(base + index) {
+                    // The same bytes as the last line's: the record and memos hold the values.
+                    let columns = span.pointee.columns
+                    moveTokens(starts, columns: columns, by: index &- span.pointee.start)
+                    span.pointee.start = index
+                    memo += columns
+                    starts += columns
+                    index &+= length
+                    values.pointee.present &= span.pointee.keep
+                    span.pointee.met = true
+                } else {
+                    span.pointee.start = index
+                    span.pointee.met = false
+                }
+                span += 1
+                stop = memos + span.pointee.firstColumn
+                continue
+            }
             let head: UInt64
             if index &+ 8 <= count {
                 head = LineWord.load(base, at: index)
@@ -85,7 +110,7 @@ extension RecordParser {
                     memo.pointee.head = key
                     memo.pointee.tail = tail
                 } else {
-                    guard remember(slot, base + index, length: end &- index, head: key, tail: tail, in: memo) else { return false }
+                    guard remember(slot, length: end &- index, head: key, tail: tail, in: memo) else { return false }
                 }
             }
             starts[Self.tokenCapacity] = end
@@ -99,8 +124,28 @@ extension RecordParser {
         // The last value must end the line (with at most one space after it).
         guard index >= count else { return false }
         tokenCount = fieldCount
+        // Spans not met keep this line's bytes: up to the next column's start, or the line's end.
+        span = spans
+        for _ in 0..<spanCount {
+            if !span.pointee.met {
+                let start = span.pointee.start
+                let end = span.pointee.endsLine ? count : tokenStarts[span.pointee.firstColumn &+ span.pointee.columns]
+                span.pointee.remember(base + start, length: end &- start, present: values.pointee.present)
+            }
+            span += 1
+        }
         self.record = values.pointee
         return true
+    }
+
+    /// Moves the token positions of a met span's columns (`starts` on) to where it is now.
+    @inline(__always)
+    private func moveTokens(_ starts: UnsafeMutablePointer<Int>, columns: Int, by shift: Int) {
+        guard shift != 0 else { return }
+        for column in 0..<columns {
+            starts[column] &+= shift
+            starts[Self.tokenCapacity &+ column] &+= shift
+        }
     }
 
     /// Parses a number or keyword not found in its column's memo into the fast path's record,
@@ -110,11 +155,11 @@ extension RecordParser {
     ///   - tail: bytes 8–15 likewise (0 when the value is shorter).
     /// - Returns: false when the value is not valid in `slot`.
     @inline(never)
-    private func remember(_ slot: Slot, _ token: UnsafePointer<UInt8>, length: Int, head: UInt64, tail: UInt64,
+    private func remember(_ slot: Slot, length: Int, head: UInt64, tail: UInt64,
                           in memo: UnsafeMutablePointer<ColumnMemo>) -> Bool {
         let bits: UInt128
         if slot.isKeyword {
-            guard let keyword = Self.keywordBits(slot, token, length) else { return false }
+            guard tail == 0, let keyword = Self.keywordBits(slot, head) else { return false }
             bits = keyword
         } else {
             guard let value = LineWord.decimal(head, tail, length: length), value <= maximums[Int(slot.rawValue)] else { return false }
@@ -152,6 +197,28 @@ extension RecordParser {
     @inline(never)
     static func ipv6Bits(_ token: UnsafePointer<UInt8>, _ length: Int) -> UInt128? {
         IPAddress.parseIPv6(token, length)?.value
+    }
+
+    /// The raw value of the keyword whose bytes are `head` (a `LineWord`, zero lanes after the
+    /// word: every keyword fits in eight bytes), or `nil` when it is not one the slot accepts.
+    /// One compare per keyword.
+    @inline(__always)
+    static func keywordBits(_ slot: Slot, _ head: UInt64) -> UInt128? {
+        switch slot {
+        case .action:
+            if head == LineWord.accept { return UInt128(FlowAction.accept.rawValue) }
+            if head == LineWord.reject { return UInt128(FlowAction.reject.rawValue) }
+        case .logStatus:
+            if head == LineWord.ok { return UInt128(LogStatus.ok.rawValue) }
+            if head == LineWord.noData { return UInt128(LogStatus.noData.rawValue) }
+            if head == LineWord.skipData { return UInt128(LogStatus.skipData.rawValue) }
+        case .flowDirection:
+            if head == LineWord.ingress { return UInt128(FlowDirection.ingress.rawValue) }
+            if head == LineWord.egress { return UInt128(FlowDirection.egress.rawValue) }
+        default:
+            break
+        }
+        return nil
     }
 
     /// A keyword's raw value (`action`, `log-status`, `flow-direction`), or `nil` when the word

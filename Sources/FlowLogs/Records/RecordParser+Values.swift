@@ -11,6 +11,9 @@ extension RecordParser {
     /// - Returns: the outcome; on `.malformed`, `failure` says why.
     @inline(__always)
     func parseValues(_ base: UnsafePointer<UInt8>, count: Int, from first: Int) -> Outcome {
+        // The fast path may have given up on this line after rewriting memos the repeated spans
+        // stand for, and this path rewrites token positions.
+        forgetRepeatedSpans()
         // Locals, not properties, in the loop: the optimizer keeps them in registers.
         var values = FlowRecord()
         let plan = self.plan, starts = tokenStarts, ends = tokenEnds, maximums = self.maximums

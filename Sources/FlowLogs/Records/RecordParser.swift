@@ -68,6 +68,12 @@ final class RecordParser {
     let tokenEnds: UnsafeMutablePointer<Int>
     static let tokenCapacity = maximumFields + 1
     var tokenCount = 0
+    /// The current format's repeated spans (`spanCount`), then a sentinel that starts past the
+    /// last column.
+    private(set) var spans: UnsafeMutablePointer<RepeatedSpan>
+    private(set) var spanCount = 0
+    /// The spans' bytes (`RepeatedSpan.maximumCount` spans' worth).
+    private let spanWords: UnsafeMutablePointer<UInt64>
     private(set) var line = UnsafeRawBufferPointer(start: nil, count: 0)
     var failure = Failure.none
 
@@ -90,6 +96,10 @@ final class RecordParser {
         self.format = format
         tokenStarts = .allocate(capacity: 2 * Self.tokenCapacity)
         tokenEnds = tokenStarts + Self.tokenCapacity
+        spanWords = .allocate(capacity: RepeatedSpan.maximumCount * RepeatedSpan.wordCapacity)
+        spanWords.initialize(repeating: 0, count: RepeatedSpan.maximumCount * RepeatedSpan.wordCapacity)
+        spans = .allocate(capacity: 1)
+        spans.initialize(to: RepeatedSpan(firstColumn: 0, columns: 0, endsLine: true, words: spanWords))
         plan = .allocate(capacity: 1)
         memos = .allocate(capacity: 1)
         addressMemos = .allocate(capacity: AddressMemos.count)
@@ -106,6 +116,8 @@ final class RecordParser {
 
     deinit {
         tokenStarts.deallocate()
+        spanWords.deallocate()
+        spans.deallocate()
         plan.deallocate()
         memos.deallocate()
         addressMemos.deallocate()
@@ -160,6 +172,25 @@ final class RecordParser {
         memos.initialize(repeating: ColumnMemo(slot: .text), count: max(1, slots.count))
         for (column, slot) in slots.enumerated() { memos[column] = ColumnMemo(slot: slot) }
         formatPresence = slots.reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
+        let runs = RepeatedSpan.runs(of: format, slots: slots)
+        spans.deinitialize(count: spanCount + 1)
+        spans.deallocate()
+        spanCount = runs.count
+        spans = .allocate(capacity: runs.count + 1)
+        for (index, run) in runs.enumerated() {
+            var span = RepeatedSpan(firstColumn: run.lowerBound, columns: run.count, endsLine: run.upperBound == slots.count,
+                                    words: spanWords + index * RepeatedSpan.wordCapacity)
+            span.presence = slots[run].reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
+            (spans + index).initialize(to: span)
+        }
+        (spans + runs.count).initialize(to: RepeatedSpan(firstColumn: slots.count, columns: 0, endsLine: true, words: spanWords))
+    }
+
+    /// Forgets the repeated spans' bytes: the token positions or memos they stand for may have
+    /// changed.
+    @inline(__always)
+    func forgetRepeatedSpans() {
+        for index in 0..<spanCount { spans[index].length = 0 }
     }
 
     /// True when the current format has `field`.
@@ -187,6 +218,7 @@ final class RecordParser {
         let first = Self.skipSeparators(base, from: 0, count: count)
         if first == count { return .blank }
         if base[first] >= ASCII.lowerA, base[first] <= ASCII.lowerZ, firstTokenLooksLikeAName(base, from: first, count: count) {
+            forgetRepeatedSpans()
             guard tokenize() else { return .malformed }
             if let header = headerFormat() {
                 use(header)
@@ -235,6 +267,7 @@ final class RecordParser {
     @inline(__always)
     func useColumns(line: UnsafeRawBufferPointer, starts: UnsafePointer<Int>, ends: UnsafePointer<Int>) {
         self.line = line
+        forgetRepeatedSpans()
         tokenStarts.update(from: starts, count: fieldCount)
         tokenEnds.update(from: ends, count: fieldCount)
         tokenCount = fieldCount

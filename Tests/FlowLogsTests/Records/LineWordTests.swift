@@ -25,6 +25,15 @@ struct LineWordTests {
         #expect(LineWord.decimal(head, tail, length: text.utf8.count) == nil)
     }
 
+    @Test func keywordWordsAreTheirBytes() {
+        let keywords: [(UInt64, String)] = [(LineWord.accept, "ACCEPT"), (LineWord.reject, "REJECT"), (LineWord.ok, "OK"),
+                                            (LineWord.noData, "NODATA"), (LineWord.skipData, "SKIPDATA"),
+                                            (LineWord.ingress, "ingress"), (LineWord.egress, "egress")]
+        for (word, text) in keywords {
+            #expect(words(text) == (word, 0), "\(text)")
+        }
+    }
+
     @Test func stopsFindTheFirstSeparatorOrControlByte() {
         for (text, lanes) in [("443 6", 3), ("eni-1\t", 5), ("ab\u{1b}c", 2), ("12345678", 8)] {
             let (head, _) = words(text)

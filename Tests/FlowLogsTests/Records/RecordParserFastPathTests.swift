@@ -62,6 +62,85 @@ struct RecordParserFastPathTests {
         #expect(pair.quick.record.bytes == 4249)
     }
 
+    @Test func repeatedPrefixAndSuffixFollowEveryChange() {
+        let pair = Pair()
+        pair.parse(Self.line)
+        // The line's first three columns and last four are kept as bytes…
+        #expect(pair.quick.spanCount == 2)
+        #expect(pair.quick.spans[0].length == 37)
+        #expect(pair.quick.spans[1].length == 31)
+        // …and a line that repeats them reads only the columns between; the skipped columns'
+        // texts follow the line.
+        Array(Self.with(9, "42500").utf8).withUnsafeBytes { bytes in
+            #expect(pair.quick.parse(bytes) == .record)
+            #expect(pair.quick.spans[0].met && pair.quick.spans[1].met)
+            #expect(pair.quick.record.bytes == 42500)
+            #expect(pair.quick.record.end == 1418530070)
+            #expect(pair.quick.text(column: 2).map { String(decoding: $0, as: UTF8.self) } == "eni-1235b8ca123456789")
+            #expect(pair.quick.text(column: 12).map { String(decoding: $0, as: UTF8.self) } == "ACCEPT")
+        }
+        // A byte changed in a kept column (same length), a `-`, and back; `describe` reads every
+        // column's text, the skipped ones included.
+        let changes = [(0, "3"), (1, "123456789011"), (2, "eni-1235b8ca123456788"), (10, "1418530011"), (11, "1418530071"),
+                       (12, "REJECT"), (13, "NODATA"), (13, "-"), (12, "-"), (11, "-"), (1, "-"), (0, "-"), (2, "eni-1")]
+        for (column, value) in changes {
+            let changed = Self.with(column, value)
+            for line in [changed, Self.with(9, "77", in: changed), Self.line, Self.with(5, "1", in: Self.line)] {
+                #expect(pair.parse(line) != .malformed)
+            }
+        }
+        // A middle that does not meet the suffix exactly.
+        for line in [Self.line.replacingOccurrences(of: " 4249 ", with: " 4249  "), Self.with(9, "4249 7"), Self.with(9, ""),
+                     Self.line.replacingOccurrences(of: " 20 4249 ", with: " 20 "), Self.with(8, "\t"), Self.with(9, "4249\u{0}")] {
+            pair.parse(line)
+            #expect(pair.parse(Self.line) == .record)
+        }
+        // Lines that give up late, after parsing a new last span: the old one is not trusted again.
+        for ending in ["1418530099 ACCEPT NODATA extra", "1418530099 REJECT OK\u{1b}", "1418530099 REJECT OK  "] {
+            let line = Self.line.replacingOccurrences(of: "1418530070 ACCEPT OK", with: ending)
+            pair.parse(line)
+            #expect(pair.parse(Self.line) == .record)
+            #expect(pair.quick.record.end == 1418530070)
+            #expect(pair.quick.record.logStatus == .ok)
+        }
+        // A trailing space is kept with the last span; leading spaces move the first.
+        for line in [Self.line + " ", Self.with(9, "1", in: Self.line + " "), Self.line, " " + Self.line, " " + Self.with(9, "5")] {
+            #expect(pair.parse(line) == .record)
+        }
+        // A window that ends before it starts, read from the kept span.
+        pair.parse(Self.with(11, "1418530000"))
+        #expect(pair.parse(Self.with(9, "5", in: Self.with(11, "1418530000"))) == .malformed)
+        pair.parse(Self.line)
+    }
+
+    @Test func repeatedSpansOfAVersion5LineMoveWithTheLine() {
+        let header = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action "
+            + "log-status vpc-id subnet-id instance-id tcp-flags type pkt-srcaddr pkt-dstaddr region az-id "
+            + "pkt-src-aws-service pkt-dst-aws-service flow-direction traffic-path"
+        let line = "5 123456789012 eni-f56e4d565b94d24e4 10.0.16.20 10.0.0.220 50878 443 6 16 18259 1795481315 1795481364 ACCEPT OK "
+            + "vpc-afc798c1d808aef5b subnet-99106e60152c9d3e8 - 19 IPv4 10.0.16.20 52.46.146.114 us-east-1 use1-az1 - AMAZON ingress -"
+        let pair = Pair()
+        pair.parse(header)
+        pair.parse(line)
+        // Where a record was logged, its window and verdict, its region: three spans.
+        #expect(pair.quick.spanCount == 3)
+        #expect((0..<3).map { pair.quick.spans[$0].firstColumn } == [0, 10, 21])
+        // Values before a span change length: the span is met further along, its texts with it.
+        for (column, value) in [(3, "10.0.16.2"), (9, "1"), (9, "18259000"), (4, "2600:1f18::1"), (16, "i-0123456789abcdef0"),
+                                (15, "-"), (21, "eu-west-1"), (25, "egress"), (26, "8")] {
+            let changed = Self.with(column, value, in: line)
+            for text in [changed, Self.with(8, "7", in: changed), Self.with(5, "1", in: line), line] {
+                #expect(pair.parse(text) == .record)
+            }
+        }
+        Array(Self.with(9, "1", in: line).utf8).withUnsafeBytes { bytes in
+            #expect(pair.quick.parse(bytes) == .record)
+            #expect(pair.quick.text(.vpcID).map { String(decoding: $0, as: UTF8.self) } == "vpc-afc798c1d808aef5b")
+            #expect(pair.quick.text(.region).map { String(decoding: $0, as: UTF8.self) } == "us-east-1")
+            #expect(pair.quick.text(.instanceID) == nil)
+        }
+    }
+
     @Test func aDashAfterARememberedValueAndBack() {
         let pair = Pair()
         pair.parse(Self.line)
