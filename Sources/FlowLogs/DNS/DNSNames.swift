@@ -61,6 +61,8 @@ public struct DNSNames: Sendable {
     }
 
     var addresses: FastMap<AddressKey, AddressEntry>
+    /// True once `reserveRoom` ran.
+    private var reserved = false
     var observations: [Observation] = []
     var names: NameTable
     /// The service of each name, by name index (an index into `services`).
@@ -192,9 +194,20 @@ public struct DNSNames: Sendable {
         return index
     }
 
+    /// Reserves the address table and the observations at their bounds with the first answer:
+    /// grown by doubling instead, each would hold its old and its new storage at once when it
+    /// grows (the observations 12.6 MB and 25.2 MB on their way to 18.9 MB). Reserved pages are
+    /// resident only once written, and a run without DNS data reserves nothing.
+    private mutating func reserveRoom() {
+        reserved = true
+        addresses = FastMap(capacity: options.maximumAddresses)
+        observations.reserveCapacity(options.maximumObservations)
+    }
+
     /// Adds the query times `[from, to]` of `name` for `key`: for the VPC, and for `source` when
     /// there is room.
     mutating func record(_ key: AddressKey, name: UInt32, source: UInt32, from: UInt32, to: UInt32) {
+        if !reserved { reserveRoom() }
         if addresses.index(of: key) == nil, addresses.count >= options.maximumAddresses {
             countsByVPC[Int(key.vpc) + 1].dropped.addresses += 1
             return

@@ -1,6 +1,7 @@
 /// Reads one Route 53 Resolver query log file (gzip or plain, recognised by content) line by
-/// line into a `DNSNames` (or the map all workers share), and counts every line: a query record, a blank line, a CSV header or a
-/// malformed line with its reason. Damage keeps what was read before it.
+/// line into a `DNSNames` (or the map all workers share), and counts every line: a query record,
+/// a blank line, a CSV header or a malformed line with its reason. Damage keeps what was read
+/// before it.
 struct ResolverLogReader {
     let options: ReadOptions
     static let chunkCapacity = 1 << 18

@@ -119,6 +119,10 @@ import Testing
         let others = report.savings.interfaceEndpoints.filter { $0.service != "AMAZON" }
         #expect(abs(report.savings.interfaceEndpointsMonthlyUSD - others.filter(\.counted).reduce(0) { $0 + $1.netMonthlyUSD }) < 1e-9)
         #expect(report.text().contains("No Route 53 Resolver query logs were read"))
+        // How answers name addresses is stated with DNS data only.
+        #expect(named.assumptions.contains(.dnsNames(windowSeconds: 3600)))
+        #expect(!report.assumptions.contains { if case .dnsNames = $0 { true } else { false } })
+        #expect(named.json().contains("the answers the connecting interface asked for decide"))
         // Everything else is as with the DNS logs.
         #expect(report.nat == named.nat)
         #expect(report.destinations.map(\.traffic) == named.destinations.map(\.traffic))

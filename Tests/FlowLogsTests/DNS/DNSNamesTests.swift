@@ -130,6 +130,17 @@ func names(_ lines: [String], options: DNSNamingOptions = DNSNamingOptions()) ->
         #expect(map.counts.kept + map.counts.dropped.total == map.counts.addressAnswers)
     }
 
+    /// The observations are reserved at their bound with the first answer (growing by doubling
+    /// held the old and the new storage at once), and not at all without answers.
+    @Test func theMapReservesItsBoundWithTheFirstAnswerOnly() {
+        var options = DNSNamingOptions()
+        options.maximumObservations = 5000
+        #expect(DNSNames(options: options).observations.capacity < 5000)
+        let map = names([resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")])], options: options)
+        #expect(map.observations.capacity >= 5000)
+        #expect(map.observationCount == 2)  // the VPC's and the source's
+    }
+
     static func describe(_ names: DNSNames, _ naming: DNSNaming) -> String {
         switch naming {
         case .unnamed: return "unnamed"
