@@ -9,7 +9,7 @@ let benchmarks: [(name: String, summary: String, run: ([String]) throws -> Void)
     ("prefixes", "[FILE] [LOOKUPS]: ip-ranges.json load time and lookups/s (IPv4, IPv6)", runPrefixLookupBenchmark),
     ("parse", "[--repeat N] [--jobs N] PATH...: inspect-path reading of flow logs, lines/s and MB/s", runParseBenchmark),
     ("parquet", "[--connections N] [--minutes N] [--seed N] [--repeat N] [--dir DIR]: the same records as gzip text and as Parquet, records/s, MB/s and peak RSS of each, and the ratio", runParquetBenchmark),
-    ("dns", "[--answers N] [--addresses N] [--repeat N] [PATH...]: Resolver query logs into the address map, lines/s and peak memory", runDNSBenchmark),
+    ("dns", "[--answers N] [--addresses N] [--files N] [--seed N] [--jobs N] [--repeat N] [--dir DIR] [PATH...]: Resolver query logs (generated, seeded) into the address map, answers/s, MB/s and peak RSS", runDNSBenchmark),
 ]
 
 let words = Array(CommandLine.arguments.dropFirst())

@@ -40,7 +40,8 @@ public enum TrafficAnalysis {
                 continue
             }
             let resolved = try RegionSource.resolve(scope.traffic, unitRegion: scope.region, option: options.region)
-            let report = try report(from: scope.traffic, inputs: inputs, prefixFile: prefixFile, options: options, region: resolved)
+            let report = try report(from: scope.traffic, inputs: inputs, prefixFile: prefixFile, options: options, region: resolved,
+                                    vpc: scope.vpc)
             scopes.append(ScopeReport(account: scope.account, region: report.region, vpc: scope.vpc, flowLogs: scope.flowLogs,
                                       scopeKey: scope.key, report: report))
         }
@@ -71,13 +72,18 @@ public enum TrafficAnalysis {
     }
 
     /// Computes the report from the merged aggregates of one VPC's records.
-    /// - Parameter region: the scope's region and where it came from; nil: told by the
-    ///   aggregates and `options.region` (`RegionSource.resolve`).
+    /// - Parameters:
+    ///   - region: the scope's region and where it came from; nil: told by the aggregates and
+    ///     `options.region` (`RegionSource.resolve`).
+    ///   - vpc: the scope's `vpc-id` (nil when its records do not say): its DNS facts are its VPC's.
     static func report(from traffic: TrafficAggregator, inputs: Inspection, prefixFile: PrefixFileInfo,
-                       options: AnalysisOptions, region scopeRegion: (region: String, source: RegionSource)? = nil) throws(AnalysisError) -> Report {
+                       options: AnalysisOptions, region scopeRegion: (region: String, source: RegionSource)? = nil,
+                       vpc: String? = nil) throws(AnalysisError) -> Report {
         let resolved: (region: String, source: RegionSource)
         if let scopeRegion { resolved = scopeRegion } else { resolved = try RegionSource.resolve(traffic, option: options.region) }
         let (region, regionSource) = resolved
+        var traffic = traffic
+        traffic.resolveEndpointVPC(vpc)
         let names = ServiceRegionNames(serviceRegions: traffic.context.prefixes.serviceRegions, vpcRegion: region)
         let gateways = GatewayIdentification(traffic: traffic, hints: options.natHints)
         let counted = CountedTraffic(traffic: traffic, gateways: gateways)
@@ -87,7 +93,7 @@ public enum TrafficAnalysis {
         let (prices, priceSource) = options.prices.prices(for: region)
         let cost = NATCost(totals: totals, gateways: gateways, vantage: counted.vantage, prices: prices)
         let endpoints = InterfaceEndpointRows(traffic: traffic, counted: counted, natLocals: gateways.natLocals, totals: totals,
-                                              names: names, prices: prices, azs: azs, inputs: inputs, top: options.top)
+                                              names: names, prices: prices, azs: azs, inputs: inputs, top: options.top, vpc: vpc)
         let savings = Savings(totals: totals, prices: prices, azs: azs, cost: cost, natTrafficCounted: counted.vantage != .none,
                               amazonRows: endpoints.amazonRows)
         var report = Report(

@@ -34,6 +34,14 @@ extension DNSNames {
     /// string per record on the aggregation path).
     func vpcIndex(bytes: UnsafeRawBufferPointer) -> UInt32? { vpcs.find(bytes) }
 
+    /// The VPC ids whose answers a scope's records are looked up in: its own VPC's (none when
+    /// no Resolver record is of it: then nothing names its addresses); `nil` (every VPC) for a
+    /// scope whose records do not say their VPC.
+    public func lookupVPCs(scope vpc: String?) -> [String]? {
+        guard let vpc else { return nil }
+        return vpcIndex(vpc) == nil ? [] : [vpc]
+    }
+
     /// The VPC ids the records named, by index.
     public var vpcIDs: [String] { (0..<vpcs.count).map { vpcs.string(UInt32($0)) } }
 
@@ -69,6 +77,17 @@ extension DNSNames {
         return anySource.naming(sameSource: false) ?? .unnamed
     }
 
+    /// What each VPC's answers named `address` (`naming(vpc:…)` for each VPC that has it),
+    /// leaving out the VPCs whose answers named it with nothing at the flow's time.
+    public func namingsByVPC(address: IPAddress, source: IPAddress?, start: UInt64, end: UInt64) -> [(vpc: UInt32, naming: DNSNaming)] {
+        var found: [(vpc: UInt32, naming: DNSNaming)] = []
+        for vpc in 0..<UInt32(vpcs.count) where addresses.index(of: AddressKey(address: address, vpc: vpc)) != nil {
+            let naming = naming(vpc: vpc, address: address, source: source, start: start, end: end)
+            if naming != .unnamed { found.append((vpc, naming)) }
+        }
+        return found
+    }
+
     /// The distinct services seen, without allocating for the common single-service case.
     private struct Collected {
         var first = -1
@@ -94,109 +113,5 @@ extension DNSNames {
         guard let index = sourceKeys[SourceKey(address: source, vpc: vpc)] else { return nil }
         let instance = sourceInstances[Int(index) - 1]
         return instance == .max ? nil : instances.string(instance)
-    }
-
-    // MARK: Merging
-
-    /// Folds another map (another worker's files) into this one: names, sources and times are
-    /// matched by their text, so both may have been built in any order.
-    public mutating func merge(_ other: DNSNames) {
-        counts.merge(other.counts)
-        var nameMap: [UInt32: UInt32?] = [:]
-        var sourceMap: [UInt32: UInt32] = [0: 0]
-        var vpcMap: [UInt32: UInt32?] = [:]
-        let otherSources = Array(other.sourceKeys)
-        for (key, entry) in other.addresses {
-            let vpc: UInt32?
-            if let known = vpcMap[key.vpc] { vpc = known } else {
-                vpc = other.vpcs.withBytes(key.vpc) { vpcs.intern($0, normalizing: false) }
-                vpcMap[key.vpc] = vpc
-            }
-            guard let vpc else { counts.dropped.vpcs += 1; continue }
-            var cursor = Int(entry.head)
-            while cursor >= 0 {
-                let observation = other.observations[cursor]
-                cursor = Int(observation.next)
-                let name: UInt32?
-                if let known = nameMap[observation.name] { name = known } else {
-                    name = other.names.withBytes(observation.name) { nameIndex($0) }
-                    nameMap[observation.name] = name
-                }
-                guard let name else { counts.dropped.names += 1; continue }
-                var source: UInt32 = 0
-                if observation.source != 0 {
-                    if let known = sourceMap[observation.source] { source = known } else {
-                        let (sourceKey, _) = otherSources[Int(observation.source) - 1]
-                        let instance = other.sourceInstances[Int(observation.source) - 1]
-                        source = mergedSource(SourceKey(address: sourceKey.address, vpc: vpc),
-                                              instance: instance == .max ? nil : other.instances.string(instance))
-                        sourceMap[observation.source] = source
-                    }
-                    if source == 0 { continue }  // the VPC-level observation carries it
-                }
-                for run in 0..<Int(observation.times.count) {
-                    mergeRun(AddressKey(address: key.address, vpc: vpc), name: name, source: source,
-                             from: observation.times.start(run), to: observation.times.end(run))
-                }
-            }
-        }
-    }
-
-    private mutating func mergedSource(_ key: SourceKey, instance: String?) -> UInt32 {
-        if let index = sourceKeys[key] { return index }
-        guard sourceKeys.count < options.maximumSources else { return 0 }
-        let index = UInt32(sourceKeys.count + 1)
-        sourceKeys.update(key, initial: index) { _ in }
-        sourceInstances.append(instance.flatMap { instances.intern($0, normalizing: false) } ?? .max)
-        return index
-    }
-
-    /// Adds one run of one observation, VPC-level or source-level only (not both, as `record` does).
-    private mutating func mergeRun(_ key: AddressKey, name: UInt32, source: UInt32, from: UInt32, to: UInt32) {
-        if addresses.index(of: key) == nil, addresses.count >= options.maximumAddresses {
-            counts.dropped.addresses += 1
-            return
-        }
-        let slot = addresses.update(key, initial: AddressEntry()) { _ in }
-        var entry = addresses.values[slot]
-        var cursor = Int(entry.head)
-        while cursor >= 0 {
-            if observations[cursor].name == name, observations[cursor].source == source {
-                observations[cursor].times.insert(from, to, window: options.window)
-                return
-            }
-            cursor = Int(observations[cursor].next)
-        }
-        guard observations.count < options.maximumObservations,
-              source == 0 || Int(entry.sourceObservations) < options.maximumSourcesPerAddress else {
-            if source == 0 { counts.dropped.observations += 1 } else { counts.dropped.sourceDetail += 1 }
-            return
-        }
-        var times = QueryTimes()
-        times.insert(from, to, window: options.window)
-        observations.append(Observation(name: name, source: source, next: entry.head, times: times))
-        entry.head = Int32(observations.count - 1)
-        if source != 0 { entry.sourceObservations += 1 }
-        addresses.modify(at: slot) { $0 = entry }
-    }
-}
-
-extension DNSNameCounts {
-    mutating func merge(_ other: DNSNameCounts) {
-        queries += other.queries
-        failedQueries += other.failedQueries
-        blockedByFirewall += other.blockedByFirewall
-        queriesWithoutAddress += other.queriesWithoutAddress
-        addressAnswers += other.addressAnswers
-        kept += other.kept
-        cnameRecords += other.cnameRecords
-        otherRecords += other.otherRecords
-        badAddresses += other.badAddresses
-        answersLeftOut += other.answersLeftOut
-        dropped.addresses += other.dropped.addresses
-        dropped.names += other.dropped.names
-        dropped.observations += other.dropped.observations
-        dropped.vpcs += other.dropped.vpcs
-        dropped.sourceDetail += other.dropped.sourceDetail
     }
 }

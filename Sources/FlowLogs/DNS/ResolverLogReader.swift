@@ -1,6 +1,7 @@
 /// Reads one Route 53 Resolver query log file (gzip or plain, recognised by content) line by
-/// line into a `DNSNames`, and counts every line: a query record, a blank line, a CSV header or a
-/// malformed line with its reason. Damage keeps what was read before it.
+/// line into a `DNSNames` (or the map all workers share), and counts every line: a query record,
+/// a blank line, a CSV header or a malformed line with its reason. Damage keeps what was read
+/// before it.
 struct ResolverLogReader {
     let options: ReadOptions
     static let chunkCapacity = 1 << 18
@@ -18,10 +19,10 @@ struct ResolverLogReader {
         chunk.deallocate()
     }
 
-    /// Reads `path` (`-` for standard input) into `names`.
+    /// Reads `path` (`-` for standard input) into `names`: a `DNSNames`, or a `SharedDNSNames`.
     /// - Returns: the file's summary (`content` is `.resolverQueryLog`, `queries` the records);
     ///   damage and skips are in its `status` and `error`, never thrown.
-    func read(_ path: String, into names: inout DNSNames, progress: ((UInt64) -> Void)? = nil) -> FileSummary {
+    func read<Names: ResolverQuerySink>(_ path: String, into names: inout Names, progress: ((UInt64) -> Void)? = nil) -> FileSummary {
         var summary = FileSummary(path: path)
         summary.content = .resolverQueryLog
         guard let reader = summary.open() else { return summary }
@@ -87,8 +88,8 @@ private struct ResolverLineState {
         self.exampleLimit = exampleLimit
     }
 
-    mutating func handle(_ line: UnsafeRawBufferPointer, number: Int, tooLong: Bool, parser: ResolverLineParser,
-                         summary: inout FileSummary, names: inout DNSNames) {
+    mutating func handle<Names: ResolverQuerySink>(_ line: UnsafeRawBufferPointer, number: Int, tooLong: Bool, parser: ResolverLineParser,
+                                                   summary: inout FileSummary, names: inout Names) {
         if tooLong {
             countMalformed(.tooLong(limit: line.count), number: number, summary: &summary)
             return
@@ -99,6 +100,11 @@ private struct ResolverLineState {
             summary.queries += 1
             if versions.count < 4, !versions.contains(where: { $0.utf8.elementsEqual(query.version) }) {
                 versions.append(String(decoding: query.version.prefix(20), as: UTF8.self))
+            }
+            if summary.resolverVPCs.last.map({ !$0.utf8.elementsEqual(query.vpcID) }) ?? true,
+               summary.resolverVPCs.count < FileSummary.resolverVPCLimit,
+               !summary.resolverVPCs.contains(where: { $0.utf8.elementsEqual(query.vpcID) }) {
+                summary.resolverVPCs.append(String(decoding: query.vpcID.prefix(NameTable.maximumLength), as: UTF8.self))
             }
             earliest = min(earliest ?? query.timestamp, query.timestamp)
             latest = max(latest ?? query.timestamp, query.timestamp)

@@ -49,16 +49,17 @@ public struct ResolverLogs {
         return (logs, files)
     }
 
-    /// Reads `entries` as Resolver logs on `jobs` workers, each with its own map, merged in input order.
+    /// Reads `entries` as Resolver logs on `jobs` workers, which parse apart and fill one map
+    /// (`SharedDNSNames`): the memory bound is one map's, whatever the number of workers.
     public static func read(_ entries: [InputDiscovery.Entry], options: DNSNamingOptions, read: ReadOptions,
                             jobs: Int = 0) -> ResolverLogs {
         let readable = entries.indices.filter { entries[$0].skipReason == nil }
         let workers = max(1, min(InputScan.workers(jobs), readable.count))
         let results = SharedResults<FileSummary>(count: entries.count)
-        let maps = SharedResults<DNSNames>(count: workers)
+        let shared = SharedDNSNames(options: options)
         let cursor = AtomicCounter()
-        let work = { (worker: Int) in
-            var names = DNSNames(options: options)
+        let work = { (_: Int) in
+            var names = shared
             let reader = ResolverLogReader(options: read)
             defer { reader.deallocate() }
             while true {
@@ -67,7 +68,6 @@ public struct ResolverLogs {
                 let index = readable[position]
                 results.set(index, reader.read(entries[index].path, into: &names))
             }
-            maps.set(worker, names)
         }
         WorkerThreads.run(workers, work)
         var files: [FileSummary] = []
@@ -82,13 +82,6 @@ public struct ResolverLogs {
                 files.append(summary)
             }
         }
-        // The largest map is the base: merging a full map into a small one would hold two full
-        // maps at once (the memory bound is one map, plus the small ones). Which worker read which
-        // file already varies from run to run; names and services are matched by text.
-        var all = (0..<workers).compactMap { maps.take($0) }
-        let base = all.indices.max { all[$0].observationCount < all[$1].observationCount || (all[$0].observationCount == all[$1].observationCount && $0 > $1) }
-        var merged = base.map { all.remove(at: $0) } ?? DNSNames(options: options)
-        while !all.isEmpty { merged.merge(all.removeFirst()) }
-        return ResolverLogs(files: files, names: merged)
+        return ResolverLogs(files: files, names: shared.take())
     }
 }

@@ -17,6 +17,7 @@ extension Report {
         guard let dns = interfaceEndpoints.dns else { return json.null() }
         json.object { json in
             json.field("files", dns.files)
+            json.field("vpcs", strings: dns.vpcs)
             json.field("queries", dns.queries)
             json.field("answers", dns.answers)
             json.field("answers_kept", dns.answersKept)

@@ -81,6 +81,12 @@ extension ReportAssumption {
         case .amazonRangesHoldManyServices:
             return "the address alone does not name the service behind AMAZON ranges (ECR, STS, SQS, Secrets Manager, "
                 + "CloudWatch Logs…): one interface endpoint serves one service, and Route 53 Resolver query logs can name them"
+        case .dnsNames(let window):
+            return "Route 53 Resolver answers name AMAZON addresses: an answer names its address for \(window) s from its query_timestamp "
+                + "(the logs carry no TTL; --dns-window), and a record is named when its start-end overlaps that; the answers the connecting "
+                + "interface asked for decide, else those of any interface of the record's VPC (of its scope's VPC for records without "
+                + "vpc-id, of every VPC when the scope has none); names one endpoint service carries count as one, other names each as "
+                + "its own; when the deciding answers give several, the address is ambiguous and its bytes go to none"
         case .interfaceEndpointPricing(let hourUSD, let azs, let source):
             return "interface endpoints: \(NumberText.price(hourUSD))/hour × \(NumberText.count(azs, "AZ")) (\(source.text)) each, "
                 + "and the per-GB price of the first PB"

@@ -41,6 +41,10 @@ public struct FileSummary: Sendable, Equatable {
     public var headers = 0
     /// Route 53 Resolver query records (files whose `content` is a Resolver query log).
     public var queries = 0
+    /// The `vpc_id`s of those records, in order of first sight (at most `resolverVPCLimit`:
+    /// a VPC's logs hold its own records, so a file holds one).
+    public var resolverVPCs: [String] = []
+    public static let resolverVPCLimit = 16
     public var blankLines = 0
     /// The first few malformed lines.
     public var malformedExamples: [Example] = []

@@ -119,6 +119,10 @@ import Testing
         let others = report.savings.interfaceEndpoints.filter { $0.service != "AMAZON" }
         #expect(abs(report.savings.interfaceEndpointsMonthlyUSD - others.filter(\.counted).reduce(0) { $0 + $1.netMonthlyUSD }) < 1e-9)
         #expect(report.text().contains("No Route 53 Resolver query logs were read"))
+        // How answers name addresses is stated with DNS data only.
+        #expect(named.assumptions.contains(.dnsNames(windowSeconds: 3600)))
+        #expect(!report.assumptions.contains { if case .dnsNames = $0 { true } else { false } })
+        #expect(named.json().contains("the answers the connecting interface asked for decide"))
         // Everything else is as with the DNS logs.
         #expect(report.nat == named.nat)
         #expect(report.destinations.map(\.traffic) == named.destinations.map(\.traffic))
@@ -197,20 +201,63 @@ import Testing
         #expect(report.savings.interfaceEndpointsMonthlyUSD == 0)
     }
 
-    @Test func theRealResolverSamplesParseThroughTheReportWithEveryLineAccountedFor() throws {
-        guard TestPaths.hasRealData else {
-            print("skipped: ../shared/realdata is absent")
-            return
-        }
-        let path = TestPaths.real("resolver/elastic-test-route53.log")
-        let report = try F.analyse([F.natFormat] + F.natLegs(peer: "54.239.16.9", upload: 1000, download: 5000)) { $0.dnsLogs = [path] }
-        let file = try #require(report.inputs.files.first { $0.path == path })
-        #expect(file.content == .resolverQueryLog)
-        #expect(file.queries == 34)
-        #expect(file.malformed == 0)
-        #expect(file.lines == 34)
-        #expect(report.interfaceEndpoints.dns?.queries == 34)
-        // Its answer addresses were replaced (SOURCES.md): nothing here is named.
-        #expect(report.savings.interfaceEndpoints.map(\.attribution) == [.unattributed])
+    /// A NAT gateway's records in the default-like `natFormat` (no `vpc-id`) and, in a second
+    /// flow log, its records with `vpc-id` `vpc-0a` (to an EC2 peer), so that the first unit joins
+    /// `vpc-0a`'s scope by their shared interface; Resolver logs of `vpc-0a` and `vpc-0b` (one
+    /// file each) as given.
+    static func analyseJoined(dnsA: [String], dnsB: [String]) throws -> (EstateReport, paths: [String]) {
+        let directory = TemporaryDirectory()
+        let vpcFormat = "version vpc-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status"
+        let withVPC = [vpcFormat, "5 vpc-0a eni-nat1 10.0.0.220 44.192.0.5 50001 443 6 1 100 1764000000 1764000060 ACCEPT OK"]
+        let paths = [directory.write("dns-a.log", dnsA.joined(separator: "\n") + "\n"), directory.write("dns-b.log", dnsB.joined(separator: "\n") + "\n")]
+        let flows = [directory.write("flows.log", ([F.natFormat] + F.natLegs(peer: "54.239.16.5", upload: 1000, download: 5000)).joined(separator: "\n") + "\n"),
+                     directory.write("flows-vpc.log", withVPC.joined(separator: "\n") + "\n")]
+        var options = AnalysisOptions()
+        options.region = "us-east-1"
+        options.dnsLogs = paths
+        return (try TrafficAnalysis.run(paths: flows, prefixes: F.prefixes, prefixFile: F.prefixFile, options: options), paths)
+    }
+
+    @Test func recordsWithoutVPCIDAreNamedByTheVPCTheirScopeIsJoinedTo() throws {
+        let sqs = resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "54.239.16.5")], source: "10.0.1.9", vpc: "vpc-0a", time: Self.before)
+        let logs = resolverLine(name: "logs.us-east-1.amazonaws.com", answers: [("A", "54.239.16.5")], source: "10.0.1.9", vpc: "vpc-0b", time: Self.before)
+        let (estate, paths) = try Self.analyseJoined(dnsA: [sqs, sqs], dnsB: [logs])
+        #expect(estate.scopes.map(\.vpc) == ["vpc-0a"])
+        let report = try #require(estate.scopes.first?.report)
+        // vpc-0b's answer is another VPC's: it neither names the address nor makes it ambiguous.
+        let rows = report.savings.interfaceEndpoints.filter { $0.service == "AMAZON" }
+        #expect(rows.map(\.endpointService) == ["com.amazonaws.us-east-1.sqs"])
+        #expect(rows.map(\.bytes) == [6000])
+        #expect(report.interfaceEndpoints.sources.map(\.endpointService) == ["com.amazonaws.us-east-1.sqs"])
+        #expect(report.interfaceEndpoints.sources.first?.rows.map(\.address) == [IPAddress("10.0.1.5")!])
+        // The scope's DNS facts are vpc-0a's.
+        let dns = try #require(report.interfaceEndpoints.dns)
+        #expect(dns.vpcs == ["vpc-0a"])
+        #expect(dns.files == 1)
+        #expect(report.inputs.files.filter { $0.resolverVPCs == ["vpc-0a"] }.map(\.path) == [paths[0]])
+        #expect((dns.queries, dns.answers, dns.answersKept) == (2, 2, 2))
+        #expect(dns.coverage == 1)
+        #expect(report.json().contains(#""vpcs": ["vpc-0a"]"#))
+    }
+
+    @Test func aJoinedVPCWithoutResolverLogsNamesNothing() throws {
+        let logs = resolverLine(name: "logs.us-east-1.amazonaws.com", answers: [("A", "54.239.16.5")], vpc: "vpc-0b", time: Self.before)
+        let (estate, _) = try Self.analyseJoined(dnsA: [], dnsB: [logs])
+        let report = try #require(estate.scopes.first?.report)
+        #expect(estate.scopes.map(\.vpc) == ["vpc-0a"])
+        #expect(report.savings.interfaceEndpoints.filter { $0.service == "AMAZON" }.map(\.attribution) == [.unattributed])
+        let dns = try #require(report.interfaceEndpoints.dns)
+        #expect(dns.vpcs.isEmpty)
+        #expect((dns.files, dns.queries, dns.namedBytes) == (0, 0, 0))
+    }
+
+    @Test func aScopeWithoutVPCIsNamedByEveryVPCsAnswers() throws {
+        let sqs = resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "54.239.16.5")], vpc: "vpc-0a", time: Self.before)
+        let logs = resolverLine(name: "logs.us-east-1.amazonaws.com", answers: [("A", "54.239.16.5")], vpc: "vpc-0b", time: Self.before)
+        let report = try Self.analyse(peer: "54.239.16.5", dns: [sqs, logs])
+        #expect(report.savings.interfaceEndpoints.map(\.attribution) == [.ambiguous])
+        let dns = try #require(report.interfaceEndpoints.dns)
+        #expect(dns.vpcs == ["vpc-0a", "vpc-0b"])
+        #expect((dns.files, dns.queries) == (1, 2))
     }
 }

@@ -130,26 +130,15 @@ func names(_ lines: [String], options: DNSNamingOptions = DNSNamingOptions()) ->
         #expect(map.counts.kept + map.counts.dropped.total == map.counts.addressAnswers)
     }
 
-    @Test func mergingGivesWhatOneMapGives() {
-        let lines = (0..<40).map { index in
-            resolverLine(name: ["sqs", "sns", "logs", "kms"][index % 4] + ".us-east-1.amazonaws.com",
-                         answers: [("A", "52.46.2.\(index % 7)")], source: "10.0.1.\(index % 3)",
-                         time: UnixTime.iso8601(Self.t0 + UInt64(index) * 500))
-        }
-        let whole = names(lines)
-        var merged = names(Array(lines[20...]))
-        merged.merge(names(Array(lines[..<20])))
-        #expect(merged.counts == whole.counts)
-        for index in 0..<7 {
-            let address = IPAddress("52.46.2.\(index)")!
-            for source in [nil, IPAddress("10.0.1.1")] {
-                for start in stride(from: Self.t0 - 1000, to: Self.t0 + 30_000, by: 700) {
-                    let one = whole.naming(vpc: nil, address: address, source: source, start: start, end: start + 300)
-                    let two = merged.naming(vpc: nil, address: address, source: source, start: start, end: start + 300)
-                    #expect(Self.describe(whole, one) == Self.describe(merged, two))
-                }
-            }
-        }
+    /// The observations are reserved at their bound with the first answer (growing by doubling
+    /// held the old and the new storage at once), and not at all without answers.
+    @Test func theMapReservesItsBoundWithTheFirstAnswerOnly() {
+        var options = DNSNamingOptions()
+        options.maximumObservations = 5000
+        #expect(DNSNames(options: options).observations.capacity < 5000)
+        let map = names([resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")])], options: options)
+        #expect(map.observations.capacity >= 5000)
+        #expect(map.observationCount == 2)  // the VPC's and the source's
     }
 
     static func describe(_ names: DNSNames, _ naming: DNSNaming) -> String {
@@ -187,44 +176,47 @@ func names(_ lines: [String], options: DNSNamingOptions = DNSNamingOptions()) ->
     }
 }
 
-@Suite struct EndpointTallyTests {
-    @Test func bytesGoToTheNamedServiceOnly() {
+@Suite struct DNSNamingTests {
+    /// What decides a naming: the connecting interface's own answers, else the VPC's; several
+    /// services among the deciding answers make the address ambiguous.
+    @Test func theDecidingAnswersAreTheConnectingInterfacesElseTheVPCs() {
         let map = names([
             resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")], source: "10.0.1.5"),
             resolverLine(name: "sns.us-east-1.amazonaws.com", answers: [("A", "52.46.0.11")], source: "10.0.1.5"),
             resolverLine(name: "kms.us-east-1.amazonaws.com", answers: [("A", "52.46.0.11")], source: "10.0.2.5"),
         ])
         let t0 = DNSNamesTests.t0
-        var tally = EndpointTally()
         let origin = IPAddress("10.0.1.5")!, other = IPAddress("10.0.3.5")!
-        for (peer, source, bytes) in [("52.46.0.10", origin, UInt64(1000)), ("52.46.0.10", other, 500),
-                                      ("52.46.0.11", origin, 70), ("52.46.0.11", other, 30), ("52.46.9.9", origin, 7)] {
-            tally.add(map.naming(vpc: nil, address: IPAddress(peer)!, source: source, start: t0, end: t0 + 60), bytes: bytes, origin: source)
+        func describe(_ peer: String, _ source: IPAddress) -> String {
+            DNSNamesTests.describe(map, map.naming(vpc: nil, address: IPAddress(peer)!, source: source, start: t0, end: t0 + 60))
         }
-        let sqs = map.allServices.firstIndex { $0.endpointName == "com.amazonaws.us-east-1.sqs" }!
-        let sns = map.allServices.firstIndex { $0.endpointName == "com.amazonaws.us-east-1.sns" }!
-        #expect(tally.rows[sqs]?.bytes == 1500)
-        #expect(tally.rows[sqs]?.sameSourceBytes == 1000)
-        #expect(tally.rows[sqs]?.sources == [origin: 1000, other: 500])
-        #expect(tally.rows[sns]?.bytes == 70)  // 10.0.1.5 asked for sns itself
-        #expect(tally.ambiguousBytes == 30)   // 10.0.3.5 never asked: sns or kms
-        #expect(tally.unnamedBytes == 7)
-        #expect(tally.totalBytes == 1607)
-        #expect(tally.coverage == 1570.0 / 1607.0)
-        var merged = EndpointTally()
-        merged.merge(tally)
-        merged.merge(tally)
-        #expect(merged.rows[sqs]?.bytes == 3000)
-        #expect(merged.unnamedBytes == 14)
+        #expect(describe("52.46.0.10", origin) == "com.amazonaws.us-east-1.sqs sqs.us-east-1.amazonaws.com true")
+        #expect(describe("52.46.0.10", other) == "com.amazonaws.us-east-1.sqs sqs.us-east-1.amazonaws.com false")
+        // 10.0.1.5 asked for sns itself: another interface's kms answer does not make it ambiguous.
+        #expect(describe("52.46.0.11", origin) == "com.amazonaws.us-east-1.sns sns.us-east-1.amazonaws.com true")
+        // 10.0.3.5 never asked: the VPC's answers decide, sns or kms.
+        #expect(describe("52.46.0.11", other) == "com.amazonaws.us-east-1.kms,com.amazonaws.us-east-1.sns")
+        #expect(describe("52.46.9.9", origin) == "unnamed")
     }
 
-    @Test func sourcesPerServiceAreBounded() {
-        var tally = EndpointTally()
-        for index in 0..<(EndpointTally.maximumSources + 10) {
-            tally.add(.named(service: 0, name: 0, sameSource: false), bytes: 1, origin: IPAddress(ipv4: 0x0a00_0000 + UInt32(index)))
-        }
-        #expect(tally.rows[0]?.sources.count == EndpointTally.maximumSources)
-        #expect(tally.rows[0]?.otherSourcesBytes == 10)
-        #expect(tally.rows[0]?.bytes == UInt64(EndpointTally.maximumSources + 10))
+    /// Per VPC: what each VPC's answers name, for records whose VPC is known only from their scope.
+    @Test func eachVPCsAnswersAreKeptApart() throws {
+        let map = names([
+            resolverLine(name: "sqs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")], vpc: "vpc-a"),
+            resolverLine(name: "logs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.10")], vpc: "vpc-b"),
+            resolverLine(name: "logs.us-east-1.amazonaws.com", answers: [("A", "52.46.0.12")], vpc: "vpc-b"),
+        ])
+        let t0 = DNSNamesTests.t0
+        let byVPC = map.namingsByVPC(address: IPAddress("52.46.0.10")!, source: nil, start: t0, end: t0 + 60)
+        #expect(byVPC.map { map.vpcIDs[Int($0.vpc)] } == ["vpc-a", "vpc-b"])
+        #expect(byVPC.map { DNSNamesTests.describe(map, $0.naming) }
+            == ["com.amazonaws.us-east-1.sqs sqs.us-east-1.amazonaws.com false", "com.amazonaws.us-east-1.logs logs.us-east-1.amazonaws.com false"])
+        #expect(map.namingsByVPC(address: IPAddress("52.46.0.12")!, source: nil, start: t0, end: t0 + 60).map { map.vpcIDs[Int($0.vpc)] } == ["vpc-b"])
+        #expect(map.namingsByVPC(address: IPAddress("52.46.0.12")!, source: nil, start: t0 + 90_000, end: t0 + 90_060).isEmpty)
+        // Counts per VPC add up to the whole.
+        let a = try #require(map.counts(ofVPC: "vpc-a")), b = try #require(map.counts(ofVPC: "vpc-b"))
+        #expect((a.queries, b.queries) == (1, 2))
+        #expect(a.adding(b) == map.counts)
+        #expect(map.counts(ofVPC: "vpc-c") == nil)
     }
 }

@@ -71,7 +71,7 @@ struct RealFile: Sendable, CustomTestStringConvertible {
         RealFile("panther/v2-nodata-account-unknown.log", noData: 1, headers: 1),
         RealFile("panther/v3-extended-header-extra-token.log", records: 1, headers: 1),
         // resolver/elastic-test-route53.log is a Route 53 Resolver query log: the flow reader
-        // recognises it and leaves it to the DNS reader (DNS/ResolverLogReaderTests).
+        // recognises it and leaves it to the DNS reader (RealData/RealDataResolverTests).
     ]
 }
 
@@ -119,7 +119,7 @@ struct RealDataReaderTests {
         let root = TestPaths.realData.path
         let found = try FileManager.default.subpathsOfDirectory(atPath: root)
             .filter { $0.hasSuffix(".log") || $0.hasSuffix(".log.gz") || $0.hasSuffix(".parquet") }
-        // The Resolver query log is read by the DNS reader (DNS/ResolverLogReaderTests).
+        // The Resolver query log is read by the DNS reader (RealData/RealDataResolverTests).
         #expect(Set(found) == Set(RealFile.all.map(\.path) + ["flowlogs-reader/flows.parquet", "resolver/elastic-test-route53.log"]))
     }
 

@@ -25,10 +25,15 @@ public struct InterfaceEndpoints: Sendable {
         public var unknownBytes: UInt64
     }
 
-    /// The Resolver query logs read and what share of the AMAZON NAT bytes they named.
+    /// The scope's Resolver query logs (those of the VPCs its records were looked up in) and
+    /// what share of its AMAZON NAT bytes they named.
     public struct DNSCoverage: Sendable {
+        /// Resolver log files with records of `vpcs`.
         public var files: Int
-        /// Resolver query records read.
+        /// The VPCs whose answers the scope's records were looked up in, sorted: the scope's own
+        /// (none when no Resolver record is of it), every VPC of the logs for a scope without `vpc-id`.
+        public var vpcs: [String]
+        /// Their Resolver query records.
         public var queries: Int
         /// A and AAAA answers read, and those the map kept.
         public var answers: Int

@@ -16,6 +16,8 @@ public enum ReportAssumption: Sendable, Equatable {
     case serviceLookup
     /// AMAZON ranges hold many services the address alone does not name.
     case amazonRangesHoldManyServices
+    /// How Route 53 Resolver answers named AMAZON addresses (only with DNS data).
+    case dnsNames(windowSeconds: UInt32)
     /// Interface endpoints priced per hour × AZs, and the first PB's per-GB price.
     case interfaceEndpointPricing(hourUSD: Double, azs: Int, azSource: AZCountSource)
 }

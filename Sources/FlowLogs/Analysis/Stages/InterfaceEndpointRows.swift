@@ -23,7 +23,7 @@ struct InterfaceEndpointRows {
     static let ecrPair = ("ecr.api", "ecr.dkr")
 
     init(traffic: TrafficAggregator, counted: CountedTraffic, natLocals: Set<UInt32>, totals: NATTotals,
-         names: ServiceRegionNames, prices: Pricing, azs: Int, inputs: Inspection, top: Int) {
+         names: ServiceRegionNames, prices: Pricing, azs: Int, inputs: Inspection, top: Int, vpc: String? = nil) {
         let factor = totals.window?.monthlyFactor ?? 0
         // The endpoints' per-GB price through the volume tiers, over all interface endpoints of
         // the region, exactly as `Savings` prices its other rows.
@@ -42,7 +42,7 @@ struct InterfaceEndpointRows {
         }
         guard let amazon = totals.destinations.first(where: { $0.service == "AMAZON" && $0.category == .interfaceEndpoint }) else {
             amazonRows = []
-            endpoints = InterfaceEndpoints(dns: traffic.context.dnsNames.map { Self.coverage($0, traffic: traffic, inputs: inputs, amazon: 0, named: 0, ambiguous: 0) })
+            endpoints = InterfaceEndpoints(dns: traffic.context.dnsNames.map { Self.coverage($0, vpc: vpc, traffic: traffic, inputs: inputs, amazon: 0, named: 0, ambiguous: 0) })
             return
         }
         let region = amazon.region
@@ -137,17 +137,24 @@ struct InterfaceEndpointRows {
             return entry
         }.sorted { $0.bytes != $1.bytes ? $0.bytes > $1.bytes : $0.name < $1.name }
         endpoints = InterfaceEndpoints(
-            dns: Self.coverage(dns, traffic: traffic, inputs: inputs, amazon: amazon.traffic.bytes, named: named, ambiguous: ambiguousBytes),
+            dns: Self.coverage(dns, vpc: vpc, traffic: traffic, inputs: inputs, amazon: amazon.traffic.bytes, named: named, ambiguous: ambiguousBytes),
             notCarried: carried,
             sources: Self.sources(traffic, counted: counted, natLocals: natLocals, labels: slotLabels,
                                   rows: rows.filter { $0.attribution == .dns }, top: top))
     }
 
-    private static func coverage(_ dns: DNSNames, traffic: TrafficAggregator, inputs: Inspection, amazon: UInt64, named: UInt64,
-                                 ambiguous: UInt64) -> InterfaceEndpoints.DNSCoverage {
-        InterfaceEndpoints.DNSCoverage(
-            files: inputs.files.filter { $0.content == .resolverQueryLog }.count, queries: dns.counts.queries,
-            answers: dns.counts.addressAnswers, answersKept: dns.counts.kept, answersDropped: dns.counts.dropped.total,
+    /// The scope's DNS facts: the Resolver logs, queries and answers of the VPCs its records were
+    /// looked up in (`DNSNames.lookupVPCs`), and what share of its AMAZON bytes they named.
+    private static func coverage(_ dns: DNSNames, vpc: String?, traffic: TrafficAggregator, inputs: Inspection, amazon: UInt64,
+                                 named: UInt64, ambiguous: UInt64) -> InterfaceEndpoints.DNSCoverage {
+        let vpcs = dns.lookupVPCs(scope: vpc)
+        let counts = vpcs.map { $0.compactMap { dns.counts(ofVPC: $0) }.reduce(DNSNameCounts()) { $0.adding($1) } } ?? dns.counts
+        let files = inputs.files.filter { file in
+            file.content == .resolverQueryLog && (vpcs.map { ids in file.resolverVPCs.contains(where: ids.contains) } ?? true)
+        }
+        return InterfaceEndpoints.DNSCoverage(
+            files: files.count, vpcs: vpcs ?? dns.vpcIDs.sorted(),
+            queries: counts.queries, answers: counts.addressAnswers, answersKept: counts.kept, answersDropped: counts.dropped.total,
             windowSeconds: dns.options.window, amazonBytes: amazon, namedBytes: named, ambiguousBytes: ambiguous,
             overflowRecords: traffic.endpoints.overflowRecords)
     }
