@@ -18,8 +18,8 @@ struct PrefixTableBuilder {
         let names = contents.names
         (serviceCounts, regionCounts) = Self.counts(contents)
         let ranks = NameRanks(names)
-        let runs4 = FamilyRuns(contents.ipv4, key: { UInt32(truncatingIfNeeded: $0) }, ranks: ranks)
-        let runs6 = FamilyRuns(contents.ipv6, key: { $0 }, ranks: ranks)
+        let runs4 = FamilyRuns(contents.ipv4, ranks: ranks)
+        let runs6 = FamilyRuns(contents.ipv6, ranks: ranks)
 
         // The distinct answers (service, region, border group of the winners), sorted after not-AWS.
         var answerOf: [UInt64: Int] = [:]
@@ -123,29 +123,23 @@ struct FamilyRuns {
         var winner: Int
     }
 
-    /// Entry indices sorted by block (first address, then last address descending), then file order.
+    /// Entry indices sorted by block (first address, then prefix length), then file order.
     let order: [Int32]
     /// The blocks in the sort order, which is the order `IntervalIndex` wants.
     let runs: [Run]
     let ranks: NameRanks
 
-    init<Key: FixedWidthInteger & UnsignedInteger>(_ entries: [PrefixFileEntry], key: (UInt128) -> Key, ranks: NameRanks) {
+    init(_ entries: [PrefixFileEntry], ranks: NameRanks) {
         self.ranks = ranks
-        var sortable = entries.enumerated().map { index, entry in
-            SortedEntry(first: key(entry.prefix.first.value), last: key(entry.prefix.last.value), index: Int32(index))
-        }
-        sortable.sort { lhs, rhs in
-            if lhs.first != rhs.first { return lhs.first < rhs.first }
-            if lhs.last != rhs.last { return lhs.last > rhs.last }
-            return lhs.index < rhs.index
-        }
-        order = sortable.map(\.index)
+        let order = Self.sortedOrder(entries)
+        self.order = order
         var runs: [Run] = []
         var start = 0
-        while start < sortable.count {
-            var end = start + 1, winner = Int(sortable[start].index)
-            while end < sortable.count, sortable[end].first == sortable[start].first, sortable[end].last == sortable[start].last {
-                let candidate = Int(sortable[end].index)
+        while start < order.count {
+            let prefix = entries[Int(order[start])].prefix
+            var end = start + 1, winner = Int(order[start])
+            while end < order.count, entries[Int(order[end])].prefix == prefix {
+                let candidate = Int(order[end])
                 if ranks.precedence[Int(entries[candidate].service)] < ranks.precedence[Int(entries[winner].service)] {
                     winner = candidate
                 }
@@ -157,11 +151,43 @@ struct FamilyRuns {
         self.runs = runs
     }
 
-    /// An entry's block as keys of its family, and its place in the file.
-    private struct SortedEntry<Key> {
-        var first: Key
-        var last: Key
-        var index: Int32
+    /// The entry indices sorted by first address, then prefix length (outer blocks first), then
+    /// place in the file. Each entry becomes one integer, sorted as such (several times faster than
+    /// sorting structs by a closure): IPv4 `first << 32 | length << 24 | index`, exact; IPv6 the
+    /// top 96 bits of `first` in place of `first`, so blocks longer than /96 that differ only in
+    /// the low 32 bits tie, and each run of ties is sorted again by the full comparison.
+    static func sortedOrder(_ entries: [PrefixFileEntry]) -> [Int32] {
+        // A 64 MB file holds fewer than a million entries: the index takes 24 bits.
+        precondition(entries.count < 1 << 24, "more entries than the file size limit allows")
+        let indexMask = (1 << 24) - 1
+        if entries.allSatisfy(\.prefix.address.isIPv4) {
+            var keys = entries.indices.map { index in
+                UInt64(truncatingIfNeeded: entries[index].prefix.first.value) << 32
+                    | UInt64(entries[index].prefix.length) << 24 | UInt64(index)
+            }
+            keys.sort()
+            return keys.map { Int32(Int(truncatingIfNeeded: $0) & indexMask) }
+        }
+        var keys = entries.indices.map { index in
+            entries[index].prefix.first.value & ~UInt128(UInt32.max)
+                | UInt128(entries[index].prefix.length) << 24 | UInt128(index)
+        }
+        keys.sort()
+        var order = keys.map { Int32(Int(truncatingIfNeeded: $0) & indexMask) }
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count, keys[end] >> 32 == keys[start] >> 32 { end += 1 }
+            if end - start > 1 {
+                order[start..<end].sort { lhs, rhs in
+                    let (left, right) = (entries[Int(lhs)].prefix, entries[Int(rhs)].prefix)
+                    if left.first != right.first { return left.first < right.first }
+                    return left.length != right.length ? left.length < right.length : lhs < rhs
+                }
+            }
+            start = end
+        }
+        return order
     }
 
     /// Record numbers for the runs, in the order their blocks first appear in the file.
