@@ -40,6 +40,10 @@ enum ReportCommand: Runnable {
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         let output = try SharedOptions.outputValue(arguments, allowed: ["text", "json", "markdown", "html", "aggregate"])
+        // ip-ranges.json loads on another thread while the options are read and the inputs found;
+        // its errors are reported where they were before: after those of the options.
+        let prefixLocation = Result { () throws(PrefixFileError) in try SharedOptions.locatePrefixes(arguments) }
+        let prefixLoad = output == "aggregate" ? nil : (try? prefixLocation.get()).map { PrefixTableLoad(contentsOf: $0.path) }
         var options = AnalysisOptions()
         options.read = try SharedOptions.readOptions(arguments)
         options.natHints = try natHints(arguments)
@@ -68,9 +72,10 @@ enum ReportCommand: Runnable {
         options.dnsLogs = arguments.list("dns-logs")
         if let window = try SharedOptions.dnsWindowValue(arguments) { options.dnsNaming.window = window }
         if output == "aggregate" { return try aggregate(arguments, options: options) }
-        let (prefixes, prefixFile) = try SharedOptions.loadPrefixes(arguments)
+        let (path, origin) = try prefixLocation.get()
         let report = try ProgressDisplay.around(arguments) { progress in
-            try TrafficAnalysis.run(paths: arguments.positionals, prefixes: prefixes, prefixFile: prefixFile,
+            try TrafficAnalysis.run(paths: arguments.positionals, loading: prefixLoad!,
+                                    prefixFile: { SharedOptions.prefixFileInfo($0, path: path, origin: origin) },
                                     options: options, progress: progress)
         }
         InputProblemsDisplay.show(report.inputs)

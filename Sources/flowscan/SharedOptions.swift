@@ -72,12 +72,20 @@ enum SharedOptions {
 
     /// Finds and loads ip-ranges.json (`--prefixes`, `$FLOWSCAN_PREFIXES`, the cache).
     static func loadPrefixes(_ arguments: ParsedArguments) throws -> (PrefixTable, PrefixFileInfo) {
-        let (path, origin) = try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"),
-                                                            environment: ProcessInfo.processInfo.environment)
+        let (path, origin) = try locatePrefixes(arguments)
         let table = try PrefixTable.load(contentsOf: path)
+        return (table, prefixFileInfo(table, path: path, origin: origin))
+    }
+
+    /// Where ip-ranges.json is (`PrefixFileLocation` order).
+    static func locatePrefixes(_ arguments: ParsedArguments) throws(PrefixFileError) -> (path: String, origin: String) {
+        try PrefixFileLocation.resolve(explicit: arguments.value("prefixes"), environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// What the report says about the table it used.
+    static func prefixFileInfo(_ table: PrefixTable, path: String, origin: String) -> PrefixFileInfo {
         let age = table.createdAt.map { now().timeIntervalSince($0) / 86_400 }
-        return (table, PrefixFileInfo(path: path, origin: origin, syncToken: table.syncToken,
-                                      createDate: table.createDate, ageDays: age))
+        return PrefixFileInfo(path: path, origin: origin, syncToken: table.syncToken, createDate: table.createDate, ageDays: age)
     }
 
     /// The current time, or `$SOURCE_DATE_EPOCH` when set (reproducible output for tests and archives).

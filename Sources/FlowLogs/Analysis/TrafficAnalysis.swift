@@ -8,19 +8,40 @@ public enum TrafficAnalysis {
     /// - Parameter progress: given the inputs found, a progress object for the scan to update.
     public static func run(paths: [String], prefixes: PrefixTable, prefixFile: PrefixFileInfo, options: AnalysisOptions,
                            progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws(AnalysisError) -> EstateReport {
+        var (join, context, inputs) = scan(paths, options: options, progress: progress) { prefixes }
+        return try estate(from: &join, context: context, inputs: inputs, prefixFile: prefixFile, options: options)
+    }
+
+    /// `run` while the table is still loading: it is waited for only once the inputs are found and
+    /// the Resolver logs read, where the records first need it.
+    /// - Parameter prefixFile: describes the table once loaded.
+    /// - Throws: the load's `PrefixFileError` (then no input file is read and nothing is reported),
+    ///   or `AnalysisError`.
+    public static func run(paths: [String], loading prefixes: PrefixTableLoad, prefixFile: (PrefixTable) -> PrefixFileInfo,
+                           options: AnalysisOptions, progress: (([InputDiscovery.Entry]) -> ScanProgress?)? = nil) throws -> EstateReport {
+        var (join, context, inputs) = try scan(paths, options: options, progress: progress) { () throws(PrefixFileError) in
+            try prefixes.table()
+        }
+        return try estate(from: &join, context: context, inputs: inputs, prefixFile: prefixFile(context.prefixes), options: options)
+    }
+
+    /// Finds and reads the inputs, routing records by scope; `prefixes` gives the table when the
+    /// first records need it.
+    static func scan<Failure: Error>(_ paths: [String], options: AnalysisOptions, progress: (([InputDiscovery.Entry]) -> ScanProgress?)?,
+                                     prefixes: () throws(Failure) -> PrefixTable) throws(Failure)
+        -> (join: ScopeJoin, context: AnalysisContext, inputs: Inspection) {
         let entries = InputDiscovery.discover(paths)
         // Resolver query logs first (found among the inputs by content, or named by --dns-logs):
         // the aggregation names AMAZON peers as it counts them.
         let (dns, flowEntries) = ResolverLogs.readBeforeScan(entries, explicit: options.dnsLogs, options: options.dnsNaming,
                                                              read: options.read, jobs: options.jobs)
-        let context = AnalysisContext(prefixes: prefixes, vpcCIDRs: options.vpcCIDRs, since: options.since,
+        let context = AnalysisContext(prefixes: try prefixes(), vpcCIDRs: options.vpcCIDRs, since: options.since,
                                       until: options.until, tableCapacity: options.tableCapacity,
                                       dnsNames: dns.isEmpty ? nil : dns.names)
         let scan = InputScan(options: options.read, jobs: options.jobs, progress: progress?(flowEntries))
         var (flowFiles, traffic) = scan.run(flowEntries) { ScopedTraffic(context: context) }
         let files = dns.isEmpty ? flowFiles : dns.inInputOrder(flowFiles, entries: entries)
-        var join = ScopeJoin(traffic.take(), defaultRegion: options.region)
-        return try estate(from: &join, context: context, inputs: Inspection(files: files), prefixFile: prefixFile, options: options)
+        return (ScopeJoin(traffic.take(), defaultRegion: options.region), context, Inspection(files: files))
     }
 
     /// One report per scope that `options.scopes` keeps, heaviest first.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Interns byte strings (DNS names, VPC ids, instance ids) as small integers, with a cap on how
 /// many it keeps: the memory of a DNS map stays bounded whatever the input.
 ///
@@ -45,6 +47,13 @@ struct NameTable: Sendable {
             }
             return insert(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[..<length]))
         }
+    }
+
+    /// The index of `text` exactly as given (any length, empty too, no normalisation), adding it
+    /// when new (ip-ranges.json names, `PrefixNames`).
+    /// - Returns: `nil` only when the text is new while the table is full.
+    mutating func intern(exactly text: UnsafeRawBufferPointer) -> UInt32? {
+        insert(text)
     }
 
     /// The index of a Swift string (tests, catalog look-ups).
@@ -97,7 +106,8 @@ struct NameTable: Sendable {
     private func equals(_ index: Int, _ text: UnsafeRawBufferPointer) -> Bool {
         let start = Int(starts[index]), end = Int(starts[index + 1])
         guard end - start == text.count else { return false }
-        return bytes.withUnsafeBytes { $0[start..<end].elementsEqual(text) }
+        guard text.count > 0 else { return true }
+        return bytes.withUnsafeBytes { memcmp($0.baseAddress! + start, text.baseAddress!, text.count) == 0 }
     }
 
     private mutating func grow() {

@@ -30,7 +30,12 @@ struct IntervalIndex<Key: FixedWidthInteger & UnsignedInteger & Sendable>: Senda
     /// Flattens CIDR blocks (any two are nested or disjoint, none repeated) into intervals.
     init(blocks input: [Block]) {
         // Outer blocks first at the same start, so inner ones are met while their parent is open.
-        let sorted = input.sorted { $0.first != $1.first ? $0.first < $1.first : $0.last > $1.last }
+        self.init(sortedBlocks: input.sorted { $0.first != $1.first ? $0.first < $1.first : $0.last > $1.last })
+    }
+
+    /// Flattens CIDR blocks already sorted by first key, then by last key descending (outer blocks
+    /// before the blocks inside them).
+    init(sortedBlocks sorted: [Block]) {
         var starts: [Key] = [0], serviceRegions: [UInt32] = [0], records: [Int32] = [-1]
         func begin(_ start: Key, _ owner: Block?) {
             if starts.last == start {

@@ -1,15 +1,20 @@
-/// One entry of `prefixes` or `ipv6_prefixes`, as the file lists it.
+import Foundation
+
+/// One entry of `prefixes` or `ipv6_prefixes`, as the file lists it; the names are ids in
+/// `PrefixFileContents.names`.
 struct PrefixFileEntry: Sendable {
     var prefix: IPPrefix
-    var service: String
-    var region: String
-    var networkBorderGroup: String
+    var service: UInt32
+    var region: UInt32
+    var networkBorderGroup: UInt32
 }
 
 /// Everything flowscan keeps from an ip-ranges.json file, in file order.
 struct PrefixFileContents: Sendable {
     var syncToken: String
     var createDate: String
+    /// The services, regions and border groups, by the ids the entries hold.
+    var names: [String]
     var ipv4: [PrefixFileEntry]
     var ipv6: [PrefixFileEntry]
 }
@@ -38,6 +43,7 @@ extension PrefixFileScanner {
     static func scan(_ data: [UInt8], source: String) throws(PrefixFileError) -> PrefixFileContents {
         let result = data.withUnsafeBufferPointer { buffer -> Result<PrefixFileContents, PrefixFileError> in
             var scanner = PrefixFileScanner(bytes: buffer, source: source)
+            scanner.entryCapacity = buffer.count / Self.bytesPerEntry
             do throws(PrefixFileError) {
                 return .success(try scanner.document())
             } catch {
@@ -85,14 +91,20 @@ extension PrefixFileScanner {
         guard let syncToken else { throw .missingKey(path: source, jsonPath: ".", key: "syncToken") }
         guard let createDate else { throw .missingKey(path: source, jsonPath: ".", key: "createDate") }
         guard !ipv4.isEmpty else { throw .noPrefixes(path: source) }
-        return PrefixFileContents(syncToken: syncToken, createDate: createDate, ipv4: ipv4, ipv6: ipv6 ?? [])
+        return PrefixFileContents(syncToken: syncToken, createDate: createDate, names: names.names, ipv4: ipv4,
+                                  ipv6: ipv6 ?? [])
     }
+
+    /// About the bytes of one pretty-printed entry (the 2026 file: 2.6 MB, 16,828 entries), to
+    /// reserve the arrays once.
+    static let bytesPerEntry = 150
 
     /// Reads the array of one family (its `[` not yet consumed).
     mutating func entries(_ family: Family) throws(PrefixFileError) -> [PrefixFileEntry] {
         try expectStart(Byte.openBracket, "an array", at: ".\(family.arrayKey)")
         offset += 1
         var result: [PrefixFileEntry] = []
+        result.reserveCapacity(family == .ipv4 ? entryCapacity : entryCapacity / 2)
         var first = true
         while try nextElement(&first) {
             result.append(try entry(family, index: result.count))
@@ -102,37 +114,66 @@ extension PrefixFileScanner {
 
     /// Reads one entry object: the CIDR block, `service`, `region`, `network_border_group`.
     mutating func entry(_ family: Family, index: Int) throws(PrefixFileError) -> PrefixFileEntry {
-        let path = { (member: String?) in ".\(family.arrayKey)[\(index)]" + (member.map { "." + $0 } ?? "") }
-        try expectStart(ASCII.openBrace, "an object", at: path(nil))
+        func path(_ member: String? = nil) -> String {
+            ".\(family.arrayKey)[\(index)]" + (member.map { "." + $0 } ?? "")
+        }
+        try expectStart(ASCII.openBrace, "an object", at: path())
         offset += 1
-        var prefix: IPPrefix?, service: String?, region: String?, group: String?
+        var prefix: IPPrefix?, service: RecentName?, region: RecentName?, group: RecentName?
         var first = true
         while let (key, keyOffset) = try nextMember(&first) {
-            func once<T>(_ value: T?, _ name: @autoclosure () -> String) throws(PrefixFileError) {
-                if value != nil { throw .duplicateKey(path: source, jsonPath: path(name()), offset: keyOffset) }
+            func duplicate(_ name: String) -> PrefixFileError {
+                .duplicateKey(path: source, jsonPath: path(name), offset: keyOffset)
             }
             if token(key, is: family.prefixKey) {
-                try once(prefix, "\(family.prefixKey)")
+                guard prefix == nil else { throw duplicate("\(family.prefixKey)") }
                 prefix = try prefixValue(family, at: path("\(family.prefixKey)"))
             } else if token(key, is: "service") {
-                try once(service, "service")
-                service = try stringValue(at: path("service"))
+                guard service == nil else { throw duplicate("service") }
+                service = try nameValue(at: path("service"), like: recent.service)
             } else if token(key, is: "region") {
-                try once(region, "region")
-                region = try stringValue(at: path("region"))
+                guard region == nil else { throw duplicate("region") }
+                region = try nameValue(at: path("region"), like: recent.region)
             } else if token(key, is: "network_border_group") {
-                try once(group, "network_border_group")
-                group = try stringValue(at: path("network_border_group"))
+                guard group == nil else { throw duplicate("network_border_group") }
+                // Most border groups are their entry's region.
+                group = try nameValue(at: path("network_border_group"), like: region ?? recent.group, recent.group)
             } else {
                 try skipValue(depth: 3)
             }
         }
-        func missing(_ key: String) -> PrefixFileError { .missingKey(path: source, jsonPath: path(nil), key: key) }
+        func missing(_ key: String) -> PrefixFileError { .missingKey(path: source, jsonPath: path(), key: key) }
         guard let prefix else { throw missing("\(family.prefixKey)") }
         guard let service else { throw missing("service") }
         guard let region else { throw missing("region") }
         guard let group else { throw missing("network_border_group") }
-        return PrefixFileEntry(prefix: prefix, service: service, region: region, networkBorderGroup: group)
+        recent = (service, region, group)
+        return PrefixFileEntry(prefix: prefix, service: service.id, region: region.id, networkBorderGroup: group.id)
+    }
+
+    /// Reads a value that must be a string: a name, given as its id in `names`.
+    /// - Parameter hints: names read just before, which this one often repeats: when its bytes
+    ///   are theirs, it is known without hashing.
+    mutating func nameValue(at path: @autoclosure () -> String, like hint: RecentName?,
+                            _ otherHint: RecentName? = nil) throws(PrefixFileError) -> RecentName {
+        try expectStart(ASCII.quote, "a string", at: path())
+        let token = try stringToken()
+        // Equal bytes are an equal name, escapes or not (the first was checked when read).
+        func repeats(_ hint: RecentName?) -> Bool {
+            guard let hint, hint.range.count == token.range.count else { return false }
+            return memcmp(bytes.baseAddress! + hint.range.lowerBound, bytes.baseAddress! + token.range.lowerBound,
+                          token.range.count) == 0
+        }
+        if repeats(hint) { return RecentName(range: token.range, id: hint!.id) }
+        if repeats(otherHint) { return RecentName(range: token.range, id: otherHint!.id) }
+        if token.hasEscapes {
+            let text = try text(of: token)
+            let id = Array(text.utf8).withUnsafeBytes { names.knownID($0) ?? names.add($0, name: text) }
+            return RecentName(range: token.range, id: id)
+        }
+        let raw = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[token.range])
+        if let id = names.knownID(raw) { return RecentName(range: token.range, id: id) }
+        return RecentName(range: token.range, id: names.add(raw, name: try text(of: token)))
     }
 
     /// Reads a value that must be a string.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small JSON reader over the bytes of an ip-ranges.json file.
 ///
 /// ip-ranges.json is one object of strings and arrays of flat objects, so a dedicated scanner reads
@@ -15,6 +17,18 @@ struct PrefixFileScanner {
     let source: String
     /// The next byte to read.
     var offset = 0
+    /// The names of the entries read so far.
+    var names = PrefixNames()
+    /// How many entries to make room for in each array at once.
+    var entryCapacity = 0
+    /// The names of the last entry read (`nameValue`'s hints).
+    var recent: (service: RecentName?, region: RecentName?, group: RecentName?) = (nil, nil, nil)
+
+    /// A name read: where its bytes are in the file, and its id in `names`.
+    struct RecentName {
+        var range: Range<Int>
+        var id: UInt32
+    }
 
     /// Containers nested deeper than this in skipped values are rejected rather than recursed into.
     static let maximumDepth = 128
@@ -204,7 +218,7 @@ struct PrefixFileScanner {
             return (try? text(of: token))?.utf8.elementsEqual(expected) ?? false
         }
         return token.range.count == expected.count
-            && UnsafeBufferPointer(rebasing: bytes[token.range]).elementsEqual(expected)
+            && memcmp(bytes.baseAddress! + token.range.lowerBound, expected.baseAddress!, expected.count) == 0
     }
 }
 

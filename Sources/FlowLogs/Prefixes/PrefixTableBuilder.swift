@@ -1,69 +1,95 @@
 /// Resolves the entries of a file into the answers a `PrefixTable` serves.
+///
+/// It works on flat arrays of integers: names are ids (`PrefixNames`), and the entries of each
+/// family are sorted once by (first address, prefix length, place in the file). That
+/// puts the entries of one CIDR block side by side, in file order (the winner is the strongest
+/// service of the run, the first listed among equals), and the blocks in the order the interval
+/// sweep wants (outer before inner at the same start). Blocks are numbered in the order they first
+/// appear in the file, IPv4 first.
 struct PrefixTableBuilder {
     var serviceRegions: [ServiceRegion] = [.notAWS]
     var serviceCounts: [String: PrefixEntryCount] = [:]
     var regionCounts: [String: PrefixEntryCount] = [:]
-    var records: [PrefixRecord] = []
+    var records: [PrefixRecord]
     var ipv4: IntervalIndex<UInt32>
     var ipv6: IntervalIndex<UInt128>
 
     init(_ contents: PrefixFileContents) {
-        // Group the entries by CIDR block, in file order (IPv4 first).
-        let entries = contents.ipv4 + contents.ipv6
-        var groupOf: [IPPrefix: Int] = [:]
-        var groups: [[Int]] = []
-        for (index, entry) in entries.enumerated() {
-            if let group = groupOf[entry.prefix] {
-                groups[group].append(index)
-            } else {
-                groupOf[entry.prefix] = groups.count
-                groups.append([index])
-            }
-            let isIPv4 = index < contents.ipv4.count
-            serviceCounts[entry.service, default: PrefixEntryCount()].add(isIPv4: isIPv4)
-            regionCounts[entry.region, default: PrefixEntryCount()].add(isIPv4: isIPv4)
-        }
+        let names = contents.names
+        (serviceCounts, regionCounts) = Self.counts(contents)
+        let ranks = NameRanks(names)
+        let runs4 = FamilyRuns(contents.ipv4, ranks: ranks)
+        let runs6 = FamilyRuns(contents.ipv6, ranks: ranks)
 
-        // The winner of each block: the strongest service; the first listed among equals.
-        let winners = groups.map { group in
-            group.dropFirst().reduce(group[0]) { best, candidate in
-                ServicePrecedence.prefers(entries[candidate].service, over: entries[best].service) ? candidate : best
+        // The distinct answers (service, region, border group of the winners), sorted after not-AWS.
+        var answerOf: [UInt64: Int] = [:]
+        var answers: [ServiceRegion] = []
+        func answerNumbers(of family: FamilyRuns, _ entries: [PrefixFileEntry]) -> [Int] {
+            family.runs.map { run in
+                let entry = entries[run.winner]
+                // Ids are below 2^21 (a name takes a few bytes of a file of at most 64 MB): three fit.
+                let key = UInt64(entry.service) << 42 | UInt64(entry.region) << 21 | UInt64(entry.networkBorderGroup)
+                if let known = answerOf[key] { return known }
+                answerOf[key] = answers.count
+                answers.append(ServiceRegion(service: names[Int(entry.service)], region: names[Int(entry.region)],
+                                             networkBorderGroup: names[Int(entry.networkBorderGroup)]))
+                return answers.count - 1
             }
         }
-        let answers = Set(winners.map { entries[$0].serviceRegion })
-        serviceRegions += answers.sorted()
-        let indexOf = Dictionary(uniqueKeysWithValues: serviceRegions.enumerated().map { ($1, $0) })
+        var answer4 = answerNumbers(of: runs4, contents.ipv4), answer6 = answerNumbers(of: runs6, contents.ipv6)
+        let sorted = answers.indices.sorted { answers[$0] < answers[$1] }
+        var indexOfAnswer = [Int](repeating: 0, count: answers.count)
+        for (position, answer) in sorted.enumerated() { indexOfAnswer[answer] = position + 1 }
+        serviceRegions += sorted.map { answers[$0] }
+        for run in answer4.indices { answer4[run] = indexOfAnswer[answer4[run]] }
+        for run in answer6.indices { answer6[run] = indexOfAnswer[answer6[run]] }
 
-        var blocks4: [IntervalIndex<UInt32>.Block] = [], blocks6: [IntervalIndex<UInt128>.Block] = []
-        for (group, winner) in zip(groups, winners) {
-            let prefix = entries[winner].prefix
-            let answer = indexOf[entries[winner].serviceRegion]!
-            let record = Int32(records.count)
-            records.append(PrefixRecord(prefix: prefix, serviceRegionIndex: answer,
-                                        services: Set(group.map { entries[$0].service }).sorted()))
-            if prefix.address.isIPv4 {
-                blocks4.append(.init(first: UInt32(truncatingIfNeeded: prefix.first.value),
-                                     last: UInt32(truncatingIfNeeded: prefix.last.value),
-                                     record: record, serviceRegion: UInt32(answer)))
-            } else {
-                blocks6.append(.init(first: prefix.first.value, last: prefix.last.value,
-                                     record: record, serviceRegion: UInt32(answer)))
+        // The records, numbered in the order their blocks first appear (IPv4 first).
+        var services = ServiceLists(names: names, ranks: ranks)
+        let numbers4 = runs4.recordNumbers(from: 0)
+        let numbers6 = runs6.recordNumbers(from: runs4.runs.count)
+        var records: [PrefixRecord] = []
+        records.reserveCapacity(runs4.runs.count + runs6.runs.count)
+        func appendRecords(_ family: FamilyRuns, _ entries: [PrefixFileEntry], _ numbers: FamilyRuns.RecordNumbers,
+                           _ answer: [Int]) {
+            for run in numbers.inFileOrder {
+                let entry = entries[family.runs[run].winner]
+                records.append(PrefixRecord(prefix: entry.prefix, serviceRegionIndex: answer[run],
+                                            services: services.list(family.entryIndices(of: run), entries)))
             }
         }
-        ipv4 = IntervalIndex(blocks: blocks4)
-        ipv6 = IntervalIndex(blocks: blocks6)
+        appendRecords(runs4, contents.ipv4, numbers4, answer4)
+        appendRecords(runs6, contents.ipv6, numbers6, answer6)
+        self.records = records
+        ipv4 = IntervalIndex(sortedBlocks: runs4.runs.indices.map { run in
+            let prefix = contents.ipv4[runs4.runs[run].winner].prefix
+            return .init(first: UInt32(truncatingIfNeeded: prefix.first.value), last: UInt32(truncatingIfNeeded: prefix.last.value),
+                         record: Int32(numbers4.numberOfRun[run]), serviceRegion: UInt32(answer4[run]))
+        })
+        ipv6 = IntervalIndex(sortedBlocks: runs6.runs.indices.map { run in
+            let prefix = contents.ipv6[runs6.runs[run].winner].prefix
+            return .init(first: prefix.first.value, last: prefix.last.value,
+                         record: Int32(numbers6.numberOfRun[run]), serviceRegion: UInt32(answer6[run]))
+        })
     }
-}
 
-extension PrefixEntryCount {
-    fileprivate mutating func add(isIPv4: Bool) {
-        if isIPv4 { ipv4 += 1 } else { ipv6 += 1 }
-    }
-}
-
-extension PrefixFileEntry {
-    /// The entry's service, region and network border group.
-    var serviceRegion: ServiceRegion {
-        ServiceRegion(service: service, region: region, networkBorderGroup: networkBorderGroup)
+    /// How many entries list each service and each region, by family.
+    static func counts(_ contents: PrefixFileContents) -> (services: [String: PrefixEntryCount], regions: [String: PrefixEntryCount]) {
+        var services = [PrefixEntryCount](repeating: .init(), count: contents.names.count)
+        var regions = services
+        for entry in contents.ipv4 {
+            services[Int(entry.service)].ipv4 += 1
+            regions[Int(entry.region)].ipv4 += 1
+        }
+        for entry in contents.ipv6 {
+            services[Int(entry.service)].ipv6 += 1
+            regions[Int(entry.region)].ipv6 += 1
+        }
+        func named(_ counts: [PrefixEntryCount]) -> [String: PrefixEntryCount] {
+            var result: [String: PrefixEntryCount] = [:]
+            for (id, count) in counts.enumerated() where count.total > 0 { result[contents.names[id]] = count }
+            return result
+        }
+        return (named(services), named(regions))
     }
 }

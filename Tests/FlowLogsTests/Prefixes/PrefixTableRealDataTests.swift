@@ -89,6 +89,15 @@ struct PrefixTableRealDataTests {
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
     }
 
+    /// The whole table (counts, blocks, answers, every interval) against the one its entries
+    /// define, so that a faster loader must build exactly the same table.
+    @Test(arguments: [PrefixFixtures.real2026Path, PrefixFixtures.real2022Path])
+    func tableIsTheOneItsEntriesDefine(path: String) throws {
+        let table = try PrefixTable.load(contentsOf: path)
+        let differences = try PrefixReference(contentsOf: path).differences(from: table)
+        #expect(differences.isEmpty, "\(differences.count) differences: \(differences.prefix(5))")
+    }
+
     /// Every edge of every block, checked against the resolved answer of the block itself.
     @Test func everyBlockAnswersForItsOwnEdges() throws {
         let table = table2026
