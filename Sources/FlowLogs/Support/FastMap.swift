@@ -37,10 +37,12 @@ struct FastMap<Key: FastHashable, Value> {
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        storage = Storage(slotCount: size)
+        storage = Storage(slotCount: size, capacity: Swift.max(capacity, 1))
     }
 
     var count: Int { storage.count }
+    /// Entries the map holds before it grows.
+    var capacity: Int { storage.capacity }
     var isEmpty: Bool { storage.count == 0 }
 
     /// The keys in first-seen order.
@@ -68,10 +70,17 @@ struct FastMap<Key: FastHashable, Value> {
     @discardableResult
     mutating func update(_ key: Key, initial: @autoclosure () -> Value, _ body: (inout Value) -> Void) -> Int {
         makeUnique()
-        let (found, slot) = storage.probe(key)
+        let (found, firstSlot) = storage.probe(key)
         if let found {
             body(&storage.values[found])
             return found
+        }
+        // Grown only when a key does not fit, so a table bounded at its capacity (32,768 rows)
+        // stays at that size instead of doubling when its last row goes in.
+        var slot = firstSlot
+        if storage.count == storage.capacity {
+            storage = storage.grown()
+            slot = storage.probe(key).slot
         }
         let index = storage.count
         (storage.keys + index).initialize(to: key)
@@ -79,7 +88,6 @@ struct FastMap<Key: FastHashable, Value> {
         storage.count = index &+ 1
         storage.slots[slot] = Int32(truncatingIfNeeded: index &+ 1)
         body(&storage.values[index])
-        if index &+ 1 == storage.capacity { storage = storage.grown() }
         return index
     }
 
@@ -117,7 +125,7 @@ struct FastMap<Key: FastHashable, Value> {
         let keys: UnsafeMutablePointer<Key>
         let values: UnsafeMutablePointer<Value>
         let slots: UnsafeMutablePointer<Int32>
-        /// Entries that fit before the table grows: half the slots, so a probe always ends.
+        /// Entries that fit before the table grows: at most half the slots, so a probe always ends.
         let capacity: Int
         private let mask: Int
         /// 64 − log2(slots): the shift that leaves a slot number.
@@ -129,8 +137,10 @@ struct FastMap<Key: FastHashable, Value> {
             @inline(__always) set { counter.pointee = newValue }
         }
 
-        fileprivate init(slotCount: Int) {
-            capacity = slotCount / 2
+        /// - Parameter capacity: at most half of `slotCount` (a folded table asks for its bound,
+        ///   not the power of two above it).
+        fileprivate init(slotCount: Int, capacity: Int) {
+            self.capacity = capacity
             mask = slotCount - 1
             shift = UInt64(64 - slotCount.trailingZeroBitCount)
             keys = .allocate(capacity: capacity)
@@ -169,7 +179,7 @@ struct FastMap<Key: FastHashable, Value> {
         }
 
         fileprivate func copy() -> Storage {
-            let fresh = Storage(slotCount: mask + 1)
+            let fresh = Storage(slotCount: mask + 1, capacity: capacity)
             fresh.keys.initialize(from: keys, count: count)
             fresh.values.initialize(from: values, count: count)
             fresh.slots.update(from: slots, count: mask + 1)
@@ -179,7 +189,7 @@ struct FastMap<Key: FastHashable, Value> {
 
         /// A storage twice the size holding these entries, moved (this one is left empty).
         fileprivate func grown() -> Storage {
-            let fresh = Storage(slotCount: (mask + 1) * 2)
+            let fresh = Storage(slotCount: (mask + 1) * 2, capacity: mask + 1)
             fresh.keys.moveInitialize(from: keys, count: count)
             fresh.values.moveInitialize(from: values, count: count)
             fresh.count = count

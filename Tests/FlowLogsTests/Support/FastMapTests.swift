@@ -46,6 +46,20 @@ struct FastMapTests {
         #expect(original.count == 20 && original.values[0] == [0, -1] && original.values[3] == [3])
     }
 
+    @Test func aMapFilledToItsCapacityKeepsItsSize() {
+        // The bounded tables stop at 32,768 rows: the map holding exactly that many must not
+        // double (the memory benchmark's peak RSS grew when it did); one more row grows it.
+        var map = FastMap<IPAddress, Int>(capacity: 32_768)
+        #expect(map.capacity == 32_768)
+        for value in 0..<32_768 { map.update(IPAddress(ipv4: UInt32(value)), initial: value) { _ in } }
+        #expect(map.count == 32_768 && map.capacity == 32_768)
+        map.update(IPAddress(ipv4: 40_000), initial: 40_000) { _ in }
+        #expect(map.count == 32_769 && map.capacity == 65_536)
+        #expect((0..<32_768).allSatisfy { map[IPAddress(ipv4: UInt32($0))] == $0 } && map[IPAddress(ipv4: 40_000)] == 40_000)
+        // A capacity asked for is what is allocated, not the power of two above it.
+        #expect(FastMap<IPAddress, Int>(capacity: 40_000).capacity == 40_000)
+    }
+
     @Test func filteredKeepsOrderAndFinds() {
         var map = FastMap<Crowded, Int>()
         for value in 0..<100 { map.update(Crowded(value: value), initial: value) { _ in } }
