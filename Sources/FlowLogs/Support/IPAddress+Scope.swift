@@ -48,20 +48,6 @@ extension IPAddress {
         return .public
     }
 
-    /// For an IPv4 address, whether `scope` is `.private` and whether it is `.public`, in a few
-    /// compares instead of the whole switch (the aggregation asks it of both addresses of every
-    /// record; tests check it against `scope`).
-    /// - Precondition: `isIPv4`.
-    @inline(__always)
-    var ipv4PrivateOrPublic: (isPrivate: Bool, isPublic: Bool) {
-        let v4 = UInt32(truncatingIfNeeded: value), top = v4 >> 24
-        if top == 10 || v4 >> 22 == (100 << 2 | 1) || v4 >> 20 == (172 << 4 | 1) || v4 >> 16 == (192 << 8 | 168) {
-            return (true, false)
-        }
-        let special = top == 0 || top == 127 || top >= 224 || v4 >> 16 == (169 << 8 | 254)
-        return (false, !special)
-    }
-
     /// True for the address space a VPC uses by default: RFC 1918, 100.64/10 and fc00::/7.
     @inline(__always)
     public var isPrivate: Bool {

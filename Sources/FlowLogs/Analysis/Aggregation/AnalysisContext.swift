@@ -78,10 +78,6 @@ final class AnalysisContext: Sendable {
     /// (a record asks it of both its addresses).
     @inline(__always)
     func placement(of address: IPAddress) -> Placement {
-        if address.isIPv4, !hasVPCCIDRs {
-            let (isPrivate, isPublic) = address.ipv4PrivateOrPublic
-            return isPrivate ? .private : isPublic ? .public : .other
-        }
         let scope = address.scope
         if scope == .private || scope == .uniqueLocal { return .private }
         if hasVPCCIDRs, vpcCIDRs.contains(where: { $0.contains(address) }) { return .private }
