@@ -80,8 +80,16 @@ final class AnalysisContext: Sendable {
     func placement(of address: IPAddress) -> Placement {
         let scope = address.scope
         if scope == .private || scope == .uniqueLocal { return .private }
-        if hasVPCCIDRs, vpcCIDRs.contains(where: { $0.contains(address) }) { return .private }
+        if hasVPCCIDRs, isInVPCCIDRs(address) { return .private }
         return scope == .public ? .public : .other
+    }
+
+    /// True when `address` is in one of the `--vpc-cidr` blocks. Out of line: with the search
+    /// inline, `placement(of:)` was too big to inline into the aggregation (a call and five
+    /// register saves an address).
+    @inline(never)
+    private func isInVPCCIDRs(_ address: IPAddress) -> Bool {
+        vpcCIDRs.contains { $0.contains(address) }
     }
 
     /// True for the VPC's own address space.
