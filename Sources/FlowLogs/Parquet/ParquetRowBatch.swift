@@ -190,7 +190,7 @@ final class ParquetRowBatch {
     /// `text(_:)`.
     @inline(__always)
     func present(_ row: Int, to parser: RecordParser) {
-        parser.record = records[row]
+        parser.assign(records[row])
         parser.useColumns(line: arena.bytes, starts: tokenStarts + row * fieldCount, ends: tokenEnds + row * fieldCount)
     }
 }

@@ -14,12 +14,6 @@ enum LineWord {
     static let aboveSpace: UInt64 = 0x2121_2121_2121_2121
     /// `0x30` (`0`) in every lane.
     static let zeros: UInt64 = 0x3030_3030_3030_3030
-    /// The high nibble of every lane.
-    static let highNibbles: UInt64 = 0xF0F0_F0F0_F0F0_F0F0
-    /// The low nibble of every lane.
-    static let lowNibbles: UInt64 = 0x0F0F_0F0F_0F0F_0F0F
-    /// `0x06` in every lane: a low nibble above 9 plus 6 carries into the high nibble.
-    static let sixes: UInt64 = 0x0606_0606_0606_0606
     /// The top bit of lane 0: in `stops(word)`, set when the word starts with a separator.
     static let firstLaneTopBit: UInt64 = 0x80
     /// A value that is only `-`, masked as a `ColumnMemo` key.
@@ -85,13 +79,26 @@ enum LineWord {
         (stops ^ (stops &- 1)) &>> 8
     }
 
-    /// True when every lane of `word` that `mask` covers is an ASCII digit.
-    /// (Lanes outside `mask` must be zero.)
+    /// `0x76` in every lane: a lane's value from 0 to 9 plus it stays below `0x80`; 10 or more
+    /// reaches it.
+    static let aboveNine: UInt64 = 0x7676_7676_7676_7676
+
+    /// The digit values (0–9, lane 0 the most significant) of the `length` bytes of `word`,
+    /// right-aligned: the lanes before them read as zero digits. `nil` when a byte is not a digit.
+    ///
+    ///     digits("443", length: 3)  →  lanes 0 0 0 0 0 4 4 3
+    ///
+    /// The lanes before the value are filled with `0` characters, so all eight lanes are checked
+    /// at once: after subtracting `0` from each, a lane that was not a digit either borrowed
+    /// (its top bit set) or holds 10 or more (its top bit set once `aboveNine` is added).
+    /// - Precondition: `1 <= length <= 8`; lanes from `length` on may hold anything.
     @inline(__always)
-    static func isDigits(_ word: UInt64, mask: UInt64) -> Bool {
-        let highNibbleIsThree = (word & highNibbles) ^ (zeros & mask)
-        let lowNibbleAboveNine = ((word & lowNibbles) &+ sixes) & highNibbles
-        return highNibbleIsThree | lowNibbleAboveNine == 0
+    static func digits(_ word: UInt64, length: Int) -> UInt64? {
+        let shift = UInt64(truncatingIfNeeded: 64 &- 8 &* length)
+        let filled = word &<< shift | zeros & ~(UInt64.max &<< shift)
+        let values = filled &- zeros
+        guard ((values &+ aboveNine) | values) & highBits == 0 else { return nil }
+        return values
     }
 
     /// The number written by the digit values (0–9) in the eight lanes of `digits`, lane 0 the
@@ -104,7 +111,7 @@ enum LineWord {
     }
 
     /// The unsigned decimal whose `length` digits are in `head` (the first eight) and `tail` (the
-    /// rest), zero lanes after them; `nil` when a lane is not a digit.
+    /// rest); `nil` when a byte is not a digit. Lanes after the value may hold anything.
     ///
     ///     decimal("12345678", "90", length: 10)  // 1234567890
     ///
@@ -112,14 +119,26 @@ enum LineWord {
     @inline(__always)
     static func decimal(_ head: UInt64, _ tail: UInt64, length: Int) -> UInt64? {
         if length <= 8 {
-            let mask = UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* length)
-            guard isDigits(head, mask: mask) else { return nil }
-            // Right-align: the missing leading lanes read as zero digits.
-            return combine((head & lowNibbles) &<< UInt64(truncatingIfNeeded: 64 &- 8 &* length))
+            guard let values = digits(head, length: length) else { return nil }
+            return combine(values)
         }
-        let tailMask = UInt64.max &>> UInt64(truncatingIfNeeded: 128 &- 8 &* length)
-        guard isDigits(head, mask: .max), isDigits(tail, mask: tailMask) else { return nil }
-        let digits = (UInt128(tail & lowNibbles) &<< 64 | UInt128(head & lowNibbles)) &<< UInt128(truncatingIfNeeded: 128 &- 8 &* length)
-        return combine(UInt64(truncatingIfNeeded: digits)) &* 100_000_000 &+ combine(UInt64(truncatingIfNeeded: digits &>> 64))
+        guard let first = digits(head, length: 8), let rest = digits(tail, length: length &- 8) else { return nil }
+        return combine(first) &* powerOfTen(length &- 8) &+ combine(rest)
+    }
+
+    /// 10 to the power `exponent` (a table lookup: the switch compiles to one).
+    /// - Precondition: `1 <= exponent <= 8`.
+    @inline(__always)
+    static func powerOfTen(_ exponent: Int) -> UInt64 {
+        switch exponent {
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1_000
+        case 4: return 10_000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        default: return 100_000_000
+        }
     }
 }

@@ -7,9 +7,9 @@ extension RecordParser {
     /// gateway's address shows in one column, then in another).
     ///
     /// Anything else (runs of spaces or tabs, control characters, missing or extra values, an
-    /// invalid value, numbers of sixteen digits or more) returns false and leaves `record` as it
-    /// was; `parseValues` then reads the line from the start and says what is wrong with it, so
-    /// both paths give the same outcome, values and reason for every line.
+    /// invalid value, numbers of sixteen digits or more) returns false, its record half written;
+    /// `parseValues` then reads the line from the start into its own record and says what is
+    /// wrong with it, so both paths give the same outcome, values and reason for every line.
     ///
     /// - Parameters:
     ///   - base: the line's bytes; `count` of them.
@@ -134,7 +134,7 @@ extension RecordParser {
             }
             span += 1
         }
-        self.record = values.pointee
+        current = values
         return true
     }
 

@@ -58,7 +58,7 @@ extension RecordParser {
         if index < count {
             guard countExtraValues(base, count: count, from: index) else { return .malformed }
         }
-        record = values
+        assign(values)
         switch values.logStatus {
         case .noData: return .noData
         case .skipData: return .skipData

@@ -28,14 +28,18 @@ final class RecordParser {
 
     /// The format lines are read with.
     private(set) var format: FlowLogFormat
-    /// The values of the last line that was a record.
+    /// The values of the last line read as a record (`.record`, `.noData`, `.skipData`); after
+    /// any other outcome they are not defined. Read in place (no copy of the record per line).
     var record: FlowRecord {
-        @inline(__always) get { current.pointee }
-        @inline(__always) set { current.pointee = newValue }
+        @inline(__always) unsafeAddress { UnsafePointer(current) }
     }
-    /// Where `record` lives (a pointer: no exclusivity checks on the hot path).
-    private let current: UnsafeMutablePointer<FlowRecord>
-    /// The fast path's record, filled in place line after line and copied to `record` when a
+    /// Where `record` is: `working` after a line the fast path read, `assigned` after one the
+    /// full path read or a record given with `assign(_:)`. A pointer: no exclusivity checks on
+    /// the hot path, and no copy of the record when a line is read.
+    var current: UnsafeMutablePointer<FlowRecord>
+    /// The record of the full path and of `assign(_:)`.
+    private let assigned: UnsafeMutablePointer<FlowRecord>
+    /// The fast path's record, filled in place line after line and handed out as `record` when a
     /// line is read whole. Its fields are kept in step with `memos`: a remembered value is still
     /// in it. (A local record would be split into dozens of spilled registers.)
     let working: UnsafeMutablePointer<FlowRecord>
@@ -104,8 +108,9 @@ final class RecordParser {
         memos = .allocate(capacity: 1)
         addressMemos = .allocate(capacity: AddressMemos.count)
         addressMemos.initialize(repeating: AddressMemo(), count: AddressMemos.count)
-        current = .allocate(capacity: 1)
-        current.initialize(to: FlowRecord())
+        assigned = .allocate(capacity: 1)
+        assigned.initialize(to: FlowRecord())
+        current = assigned
         working = .allocate(capacity: 1)
         working.initialize(to: FlowRecord())
         positions = .allocate(capacity: FlowField.count)
@@ -121,7 +126,7 @@ final class RecordParser {
         plan.deallocate()
         memos.deallocate()
         addressMemos.deallocate()
-        current.deallocate()
+        assigned.deallocate()
         working.deallocate()
         positions.deallocate()
         maximums.deallocate()
@@ -271,6 +276,13 @@ final class RecordParser {
         tokenStarts.update(from: starts, count: fieldCount)
         tokenEnds.update(from: ends, count: fieldCount)
         tokenCount = fieldCount
+    }
+
+    /// Makes `values` the record (a row of columnar input, read without a line).
+    @inline(__always)
+    func assign(_ values: FlowRecord) {
+        assigned.pointee = values
+        current = assigned
     }
 
     /// Why the last line was malformed.

@@ -20,17 +20,19 @@ enum FastPathSupport {
         return body(UnsafeRawBufferPointer(start: start, count: bytes.count))
     }
 
-    /// Everything a parser shows after a line: the outcome, every value of the record, the text
-    /// of every column and, for a malformed line, the reason.
+    /// Everything a parser shows after a line: the outcome; for a record, every value and the
+    /// text of every column (after other outcomes `record` is not defined); for a malformed line,
+    /// the reason.
     static func describe(_ parser: RecordParser, _ outcome: RecordParser.Outcome) -> String {
-        let record = parser.record
-        let values: [Any?] = [record.version, record.srcaddr, record.dstaddr, record.pktSrcaddr, record.pktDstaddr,
-                              record.srcport, record.dstport, record.protocolNumber, record.packets, record.bytes,
-                              record.start, record.end, record.action, record.logStatus, record.flowDirection,
-                              record.trafficPath, record.tcpFlags]
-        var text = "\(outcome) [" + values.map { $0.map { "\($0)" } ?? "nil" }.joined(separator: " ") + "]"
+        var text = "\(outcome)"
         switch outcome {
         case .record, .noData, .skipData:
+            let record = parser.record
+            let values: [Any?] = [record.version, record.srcaddr, record.dstaddr, record.pktSrcaddr, record.pktDstaddr,
+                                  record.srcport, record.dstport, record.protocolNumber, record.packets, record.bytes,
+                                  record.start, record.end, record.action, record.logStatus, record.flowDirection,
+                                  record.trafficPath, record.tcpFlags, record.records]
+            text += " [" + values.map { $0.map { "\($0)" } ?? "nil" }.joined(separator: " ") + "]"
             let columns = (0..<parser.fieldCount).map { column in
                 parser.text(column: column).map { String(decoding: $0, as: UTF8.self) } ?? "-"
             }

@@ -19,10 +19,21 @@ struct LineWordTests {
         #expect(LineWord.decimal(head, tail, length: text.utf8.count) == UInt64(text))
     }
 
-    @Test(arguments: ["a", "1a", "12:4", "1234567/", "12345678:", "123456789x", "/", ":", "12345678 1"])
+    @Test(arguments: ["a", "1a", "12:4", "1234567/", "12345678:", "123456789x", "/", ":", "12345678 1",
+                      "0/", "/0", "9:", ":9", "1\u{7f}", "12\u{80}", "\u{ff}1", "1234567\u{ff}", "123456789012345\u{30}"])
     func nonDigitsAreRejected(text: String) {
         let (head, tail) = words(text)
-        #expect(LineWord.decimal(head, tail, length: text.utf8.count) == nil)
+        // The last case is all digits: it checks that the others fail for their byte, not their length.
+        #expect((LineWord.decimal(head, tail, length: text.utf8.count) == nil) == !text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+    }
+
+    @Test func bytesAfterTheValueAreIgnored() {
+        // The lanes after a value may hold the next value: only `length` bytes are read.
+        for (text, length, value) in [("443 6", 3, 443), ("1 2345678", 1, 1), ("12345678 1", 8, 12345678),
+                                      ("1234567890 123", 10, 1234567890), ("1234567890123456", 16, 1234567890123456)] {
+            let (head, tail) = words(text)
+            #expect(LineWord.decimal(head, tail, length: length) == UInt64(value), "\(text)")
+        }
     }
 
     @Test func keywordWordsAreTheirBytes() {
