@@ -49,12 +49,14 @@ READER_OWN = "LogFileReaderV4read"
 STAGES = ["inflate", "crc32", "line split", "parse", "aggregate", "rest"]
 CRC = re.compile(r"^(czlib_crc32|crc32|crc32_z)$")
 # A call from the reader's own code counts for the stage of its callee (first match wins).
+# Aggregation before parsing: a sink's mangled name holds its argument types (`consume(_:)` takes
+# a RecordParser), while the parser's functions never name an aggregation type.
 CALLEES = [
     ("crc32", re.compile(r"^(czlib_crc32|crc32|crc32_z)$")),
     ("inflate", re.compile(r"GzipInflater|DecodingReader|PipelinedChunks|^inflate|^zlib")),
     ("line split", re.compile(r"LineSplitter|memchr")),
-    ("parse", re.compile(r"RecordParser|LineWord|ColumnMemo|FlowRecord|CSVLine|LinePrefix|IPAddress")),
     ("aggregate", re.compile(r"ScopedTraffic|ScopeUnit|TrafficAggregator|FastMap|EastWest|Tally|RecordSink")),
+    ("parse", re.compile(r"RecordParser|LineWord|ColumnMemo|FlowRecord|CSVLine|LinePrefix|IPAddress")),
 ]
 # The reader's own lines (and calls no callee rule claims) count for the stage of their source file.
 FILES = [

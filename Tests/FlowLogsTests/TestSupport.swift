@@ -69,8 +69,8 @@ struct CollectingSink: MergeableSink {
     var records: [FlowRecord] = []
     var interfaceIDs: [String?] = []
     mutating func beginFile(path: String) {}
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
-        records.append(record)
+    mutating func consume(_ parser: RecordParser) {
+        records.append(parser.record)
         interfaceIDs.append(parser.text(.interfaceID).map { String(decoding: $0, as: UTF8.self) })
     }
     mutating func merge(_ other: CollectingSink) {

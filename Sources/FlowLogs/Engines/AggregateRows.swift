@@ -60,7 +60,8 @@ public struct AggregateRows: MergeableSink {
         pathAccount = Array((Self.account(fromPath: path) ?? "").utf8)
     }
 
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
+    mutating func consume(_ parser: RecordParser) {
+        let record = parser.record
         if since != nil || until != nil {
             guard let start = record.start, let end = record.end, start <= until ?? .max, end >= since ?? 0 else {
                 outsideWindow += record.multiplicity

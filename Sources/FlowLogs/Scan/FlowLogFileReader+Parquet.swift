@@ -74,7 +74,7 @@ extension FlowLogFileReader {
                         default: summary.add(record)
                         }
                         if preAggregated { summary.addPreAggregatedRow(records: record.multiplicity) }
-                        if record.isOK { sink.consume(record, parser: parser) }
+                        if record.isOK { sink.consume(parser) }
                     }
                 }
             }, rowGroupDone: { progress?(file.bytesRead) })

@@ -175,7 +175,7 @@ struct LineState {
             recordFormat(&summary)
             summary.add(parser.record)
             if preAggregated { summary.addPreAggregatedRow(records: parser.record.multiplicity) }
-            sink.consume(parser.record, parser: parser)
+            sink.consume(parser)
         case .noData:
             recordFormat(&summary)
             summary.noData += Int(clamping: parser.record.multiplicity)

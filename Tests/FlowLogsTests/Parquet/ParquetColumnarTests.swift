@@ -12,7 +12,8 @@ import Testing
     struct RecordingSink: RecordSink {
         var seen: [String] = []
         mutating func beginFile(path: String) {}
-        mutating func consume(_ record: FlowRecord, parser: RecordParser) {
+        mutating func consume(_ parser: RecordParser) {
+            let record = parser.record
             var line = "\(record.version as Any) \(record.srcaddr as Any) \(record.dstaddr as Any) \(record.pktSrcaddr as Any) "
                 + "\(record.pktDstaddr as Any) \(record.srcport as Any) \(record.dstport as Any) \(record.protocolNumber as Any) "
                 + "\(record.packets as Any) \(record.bytes as Any) \(record.start as Any) \(record.end as Any) \(record.action as Any) "

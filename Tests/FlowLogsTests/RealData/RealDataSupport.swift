@@ -51,8 +51,8 @@ struct CapturedRecord {
 struct FieldCapturingSink: MergeableSink {
     var records: [CapturedRecord] = []
     mutating func beginFile(path: String) {}
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
-        records.append(CapturedRecord(record: record, parser: parser))
+    mutating func consume(_ parser: RecordParser) {
+        records.append(CapturedRecord(record: parser.record, parser: parser))
     }
     mutating func merge(_ other: FieldCapturingSink) { records += other.records }
 }

@@ -47,7 +47,7 @@ struct ScopedTraffic: MergeableSink {
     }
 
     @inline(__always)
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
+    mutating func consume(_ parser: RecordParser) {
         let accountText = parser.text(.accountID), regionText = parser.text(.region), vpcText = parser.text(.vpcID)
         if current < 0 || !account.matches(accountText) || !region.matches(regionText) || !vpc.matches(vpcText) {
             account.remember(accountText)
@@ -56,7 +56,7 @@ struct ScopedTraffic: MergeableSink {
             current = unitIndex(ScopedTraffic.unit(account: accountText, region: regionText, vpc: vpcText, hint: hint))
             if current != activeIndex { activate(current) }
         }
-        active.consume(record, parser: parser)
+        active.consume(parser)
     }
 
     /// The unit of a record with these fields in a file with this key: the record's fields

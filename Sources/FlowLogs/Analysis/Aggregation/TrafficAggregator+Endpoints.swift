@@ -10,9 +10,9 @@ extension TrafficAggregator {
     /// copied per record.
     @inline(never)
     mutating func countEndpoint(key: FlowKey, peer: IPAddress, origin: IPAddress, kind: LegKind,
-                                showsInner: Bool, record: FlowRecord, parser: RecordParser, bytes: UInt64, packets: UInt64,
+                                showsInner: Bool, parser: RecordParser, bytes: UInt64, packets: UInt64,
                                 records: UInt64 = 1) {
-        let start = record.start ?? record.end ?? 0, end = record.end ?? start
+        let start = parser.record.start ?? parser.record.end ?? 0, end = parser.record.end ?? start
         guard parser.has(.vpcID), let text = parser.text(.vpcID) else {
             let byVPC = dnsNames.namingsByVPC(address: peer, source: origin, start: start, end: end)
             let every = byVPC.count == 1 ? byVPC[0].naming : dnsNames.naming(vpc: nil, address: peer, source: origin, start: start, end: end)

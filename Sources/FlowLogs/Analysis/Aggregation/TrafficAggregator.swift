@@ -98,67 +98,67 @@ struct TrafficAggregator: MergeableSink {
     }
 
     @inline(__always)
-    mutating func consume(_ record: FlowRecord, parser: RecordParser) {
+    mutating func consume(_ parser: RecordParser) {
         // A pre-aggregated row (`records` column) stands for that many records; a raw record for one.
-        let weight = record.multiplicity
+        let weight = parser.record.multiplicity
         counters.considered += weight
         if context.since != nil || context.until != nil {
-            guard let start = record.start, let end = record.end,
+            guard let start = parser.record.start, let end = parser.record.end,
                   start <= context.until ?? .max, end >= context.since ?? 0 else {
                 counters.outsideWindow += weight
                 return
             }
         }
         noteRegion(parser, weight: weight)
-        guard let source = record.srcaddr, let destination = record.dstaddr else {
+        guard let source = parser.record.srcaddr, let destination = parser.record.dstaddr else {
             counters.withoutAddresses += weight
             return
         }
         // An accepted record with no byte count ('-') says nothing about traffic, and would only
         // stretch the window.
-        guard let bytes = record.bytes ?? (record.action == .reject ? 0 : nil) else {
+        guard let bytes = parser.record.bytes ?? (parser.record.action == .reject ? 0 : nil) else {
             counters.withoutBytes += weight
             return
         }
-        let packets = record.packets ?? 0
+        let packets = parser.record.packets ?? 0
         if !source.isIPv4 || !destination.isIPv4 {
-            countIPv6(record, source: source, destination: destination, bytes: bytes, packets: packets)
+            countIPv6(parser, source: source, destination: destination, bytes: bytes, packets: packets)
             return
         }
         // One scope computation an address.
         let sourcePlacement = context.placement(of: source), destinationPlacement = context.placement(of: destination)
         let leg: Leg
         if sourcePlacement == .private && destinationPlacement == .private {
-            if let peer = record.pktDstaddr, peer != destination, context.isPublic(peer) {
+            if let peer = parser.record.pktDstaddr, peer != destination, context.isPublic(peer) {
                 leg = Leg(kind: .inner, direction: .outbound, local: destination, peer: peer, origin: source,
-                          publicPort: record.dstport ?? 0)
-            } else if let peer = record.pktSrcaddr, peer != source, context.isPublic(peer) {
+                          publicPort: parser.record.dstport ?? 0)
+            } else if let peer = parser.record.pktSrcaddr, peer != source, context.isPublic(peer) {
                 leg = Leg(kind: .inner, direction: .inbound, local: source, peer: peer, origin: destination,
-                          publicPort: record.srcport ?? 0)
+                          publicPort: parser.record.srcport ?? 0)
             } else {
-                countEastWest(record, parser: parser, source: source, destination: destination, bytes: bytes)
+                countEastWest(parser, source: source, destination: destination, bytes: bytes)
                 return
             }
         } else if sourcePlacement == .private, destinationPlacement == .public {
             leg = Leg(kind: .outer, direction: .outbound, local: source, peer: destination, origin: source,
-                      publicPort: record.dstport ?? 0)
+                      publicPort: parser.record.dstport ?? 0)
         } else if destinationPlacement == .private, sourcePlacement == .public {
             leg = Leg(kind: .outer, direction: .inbound, local: destination, peer: source, origin: destination,
-                      publicPort: record.srcport ?? 0)
+                      publicPort: parser.record.srcport ?? 0)
         } else {
             counters.otherAddresses += weight
             return
         }
         let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: leg.peer)
-        if record.action == .reject {
+        if parser.record.action == .reject {
             counters.rejected += weight
             // The port knocked on: the public side's for blocked egress, ours for inbound.
-            let port = leg.direction == .outbound ? leg.publicPort : (leg.kind == .outer ? record.dstport : record.srcport) ?? 0
+            let port = leg.direction == .outbound ? leg.publicPort : (leg.kind == .outer ? parser.record.dstport : parser.record.srcport) ?? 0
             rejects.add(RejectKey(local: leg.local, direction: leg.direction, serviceRegionIndex: serviceRegionIndex, port: port),
                         bytes: bytes, packets: packets, records: weight)
             return
         }
-        count(leg, serviceRegionIndex: serviceRegionIndex, record: record, parser: parser, bytes: bytes, packets: packets)
+        count(leg, serviceRegionIndex: serviceRegionIndex, parser: parser, bytes: bytes, packets: packets)
     }
 
     /// One record's place in the NAT picture.
@@ -175,11 +175,11 @@ struct TrafficAggregator: MergeableSink {
     }
 
     @inline(__always)
-    private mutating func count(_ leg: Leg, serviceRegionIndex: Int, record: FlowRecord, parser: RecordParser,
+    private mutating func count(_ leg: Leg, serviceRegionIndex: Int, parser: RecordParser,
                                 bytes: UInt64, packets: UInt64) {
         let hasInstanceID = parser.has(.instanceID)
         let instanceIDSet = hasInstanceID && parser.text(.instanceID) != nil
-        let weight = record.multiplicity
+        let weight = parser.record.multiplicity
         // One probe of the local table: the interning and the record's evidence together.
         let index = intern(leg.local) { info in
             if info.interfaceID == nil, let id = parser.text(.interfaceID) {
@@ -199,24 +199,24 @@ struct TrafficAggregator: MergeableSink {
             }
         }
 
-        let path = leg.direction == .outbound ? (record.trafficPath ?? 0) : 0
+        let path = leg.direction == .outbound ? (parser.record.trafficPath ?? 0) : 0
         // Whether this direction's instance-to-NAT legs were recognisable (`consume` finds
         // outbound ones by pkt-dstaddr, inbound ones by pkt-srcaddr).
         let showsInner = parser.has(leg.direction == .outbound ? .pktDstaddr : .pktSrcaddr)
         let key = FlowKey(local: index, serviceRegionIndex: serviceRegionIndex, kind: leg.kind, direction: leg.direction, trafficPath: path,
                           showsInner: showsInner, pathColumn: parser.has(.trafficPath))
-        flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: record.start, end: record.end, records: weight) }
-        hourly.add(key, start: record.start, bytes: bytes)
+        flows.update(key, initial: SpanTally()) { $0.add(bytes: bytes, packets: packets, start: parser.record.start, end: parser.record.end, records: weight) }
+        hourly.add(key, start: parser.record.start, bytes: bytes)
         if context.namesAddresses, context.amazonIndices[serviceRegionIndex] {
             countEndpoint(key: key, peer: leg.peer, origin: leg.origin, kind: leg.kind, showsInner: showsInner,
-                          record: record, parser: parser, bytes: bytes, packets: packets, records: weight)
+                          parser: parser, bytes: bytes, packets: packets, records: weight)
         }
 
         sources.add(SourceKey(source: leg.origin, local: index, serviceRegionIndex: UInt16(truncatingIfNeeded: serviceRegionIndex), kind: leg.kind,
                               showsInner: showsInner),
                     bytes: bytes, packets: packets, records: weight)
         if serviceRegionIndex == 0 {
-            peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: record.protocolNumber ?? 0,
+            peers.add(PeerKey(peer: leg.peer, port: leg.publicPort, protocolNumber: parser.record.protocolNumber ?? 0,
                               kind: leg.kind, showsInner: showsInner, local: index),
                       bytes: bytes, packets: packets, records: weight)
         }
@@ -250,31 +250,31 @@ struct TrafficAggregator: MergeableSink {
         }
     }
 
-    private mutating func countEastWest(_ record: FlowRecord, parser: RecordParser, source: IPAddress, destination: IPAddress,
+    private mutating func countEastWest(_ parser: RecordParser, source: IPAddress, destination: IPAddress,
                                         bytes: UInt64) {
-        counters.eastWest += record.multiplicity
+        counters.eastWest += parser.record.multiplicity
         // Private bytes per address, for detecting NAT gateways in logs without `pkt-*` fields
         // (when none is named, or none named matches the records).
-        guard record.action != .reject else { return }
+        guard parser.record.action != .reject else { return }
         let interface = interfaceHashes.hash(of: parser.text(.interfaceID))
         intern(destination) { $0.eastWest.add(interface: interface, bytesIn: bytes, bytesOut: 0) }
         intern(source) { $0.eastWest.add(interface: interface, bytesIn: 0, bytesOut: bytes) }
     }
 
-    private mutating func countIPv6(_ record: FlowRecord, source: IPAddress, destination: IPAddress,
+    private mutating func countIPv6(_ parser: RecordParser, source: IPAddress, destination: IPAddress,
                                     bytes: UInt64, packets: UInt64) {
-        counters.ipv6 += record.multiplicity
-        guard record.action != .reject else { return }
+        counters.ipv6 += parser.record.multiplicity
+        guard parser.record.action != .reject else { return }
         let sourceLocal = context.isPrivate(source), destinationLocal = context.isPrivate(destination)
         if sourceLocal && destinationLocal { return }
         var direction: Direction?
         if sourceLocal, !destinationLocal { direction = .outbound }
         else if destinationLocal, !sourceLocal { direction = .inbound }
-        else if let flow = record.flowDirection { direction = flow == .egress ? .outbound : .inbound }
+        else if let flow = parser.record.flowDirection { direction = flow == .egress ? .outbound : .inbound }
         let remote = direction == .inbound ? source : destination
         guard remote.scope == .public else { return }
         let serviceRegionIndex = context.prefixes.serviceRegionIndex(of: remote)
-        ipv6[IPv6Key(direction: direction, serviceRegionIndex: serviceRegionIndex), default: Tally()].add(bytes: bytes, packets: packets, records: record.multiplicity)
+        ipv6[IPv6Key(direction: direction, serviceRegionIndex: serviceRegionIndex), default: Tally()].add(bytes: bytes, packets: packets, records: parser.record.multiplicity)
     }
 
     /// Counts the record's `region` field; a string is made only when the value changes.
