@@ -75,11 +75,14 @@ extension RecordParser {
     /// The format a header line gives, or `nil` when the tokenized line is not a header.
     func headerFormat() -> FlowLogFormat? {
         guard tokenCount > 0 else { return nil }
-        let tokens = (0..<tokenCount).map {
-            Substring(decoding: UnsafeRawBufferPointer(rebasing: line[tokenStarts[$0]..<tokenEnds[$0]]), as: UTF8.self)
+        let words = UnsafeRawBufferPointer(rebasing: line[tokenStarts[0]..<tokenEnds[tokenCount - 1]])
+        return HeaderFormats.format(of: words) {
+            let tokens = (0..<tokenCount).map {
+                Substring(decoding: UnsafeRawBufferPointer(rebasing: line[tokenStarts[$0]..<tokenEnds[$0]]), as: UTF8.self)
+            }
+            guard FlowLogFormat.isHeader(tokens) else { return nil }
+            return FlowLogFormat(names: tokens.map(String.init))
         }
-        guard FlowLogFormat.isHeader(tokens) else { return nil }
-        return FlowLogFormat(names: tokens.map(String.init))
     }
 
     /// Transit Gateway records without a header: a `TransitGateway` resource type or a `tgw-` id.
