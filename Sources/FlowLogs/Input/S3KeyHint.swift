@@ -21,37 +21,36 @@ struct S3KeyHint: Equatable, Sendable {
 
     /// The hint in `path` (nothing when the path is not laid out as S3 delivers).
     init(path: String) {
-        let components = path.split(separator: "/")
-        for (index, component) in components.enumerated() {
-            if component == "vpcflowlogs" {
-                if index + 1 < components.count, RegionHint.looksLikeRegion(components[index + 1]) {
-                    region = String(components[index + 1])
+        let components = PathComponents(path)
+        func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+        for (index, component) in components.folders.enumerated() {
+            if component.elementsEqual("vpcflowlogs".utf8) {
+                if index + 1 < components.folders.count, RegionHint.looksLikeRegion(components.folders[index + 1]) {
+                    region = text(components.folders[index + 1])
                 }
-                if index > 0, Self.looksLikeAccount(components[index - 1]) { account = String(components[index - 1]) }
-            } else if component.hasPrefix("aws-region="), RegionHint.looksLikeRegion(component.dropFirst("aws-region=".count)) {
-                region = String(component.dropFirst("aws-region=".count))
-            } else if component.hasPrefix("aws-account-id="), Self.looksLikeAccount(component.dropFirst("aws-account-id=".count)) {
-                account = String(component.dropFirst("aws-account-id=".count))
+                if index > 0, Self.looksLikeAccount(components.folders[index - 1]) { account = text(components.folders[index - 1]) }
+            } else if let value = PathComponents.value(of: "aws-region=", in: component), RegionHint.looksLikeRegion(value) {
+                region = text(value)
+            } else if let value = PathComponents.value(of: "aws-account-id=", in: component), Self.looksLikeAccount(value) {
+                account = text(value)
             }
         }
-        if let name = components.last {
-            let parts = name.split(separator: "_")
-            if parts.count >= 3, parts[1] == "vpcflowlogs" {
-                if Self.looksLikeAccount(parts[0]) { account = String(parts[0]) }
-                if RegionHint.looksLikeRegion(parts[2]) { region = String(parts[2]) }
-                if parts.count >= 4, Self.looksLikeFlowLogID(parts[3]) { flowLogID = String(parts[3]) }
-            }
+        let parts = components.nameParts
+        if parts.count >= 3, parts[1].elementsEqual("vpcflowlogs".utf8) {
+            if Self.looksLikeAccount(parts[0]) { account = text(parts[0]) }
+            if RegionHint.looksLikeRegion(parts[2]) { region = text(parts[2]) }
+            if parts.count >= 4, Self.looksLikeFlowLogID(parts[3]) { flowLogID = text(parts[3]) }
         }
     }
 
     /// Twelve digits.
-    static func looksLikeAccount<S: StringProtocol>(_ text: S) -> Bool {
-        text.utf8.count == 12 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    static func looksLikeAccount(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count == 12 && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// `fl-` and lower-case hexadecimal digits.
-    static func looksLikeFlowLogID<S: StringProtocol>(_ text: S) -> Bool {
-        guard text.hasPrefix("fl-"), text.utf8.count > 3, text.utf8.count <= 32 else { return false }
-        return text.utf8.dropFirst(3).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
+    static func looksLikeFlowLogID(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.starts(with: "fl-".utf8), bytes.count > 3, bytes.count <= 32 else { return false }
+        return bytes.dropFirst(3).allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f")) }
     }
 }
