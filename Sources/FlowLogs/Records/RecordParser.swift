@@ -261,9 +261,12 @@ final class RecordParser {
     /// The text of a column of the last line, or `nil` for `-`.
     @inline(__always)
     func text(column: Int) -> UnsafeRawBufferPointer? {
-        guard column < tokenCount else { return nil }
-        let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
-        return token.count == 1 && token[0] == ASCII.dash ? nil : token
+        guard column < tokenCount, let base = line.baseAddress else { return nil }
+        // The positions are the parser's own, inside the line: no range checks (the sinks ask
+        // for a few columns of every record).
+        let start = tokenStarts[column], length = tokenEnds[column] &- start
+        if length == 1, base.load(fromByteOffset: start, as: UInt8.self) == ASCII.dash { return nil }
+        return UnsafeRawBufferPointer(start: base + start, count: length)
     }
 
     /// Takes a row of columnar input (Parquet) as the last line: the caller has set `record`;
