@@ -110,6 +110,23 @@ enum LineWord {
         return (value &* 10_000 &+ (value &>> 32)) & 0xFFFF_FFFF
     }
 
+    /// The unsigned decimal of up to eight digits in `word`, whose lanes `mask` covers (as
+    /// `mask(before:)` gives it), zero lanes after them; `nil` when a byte is not a digit.
+    /// `digits(_:length:)` without its shifts: the lanes after the value are filled with `0`
+    /// characters, then rotated round to stand before it.
+    ///
+    ///     decimal("443", within: 0xFF_FFFF, length: 3)  // 443
+    ///
+    /// - Precondition: `1 <= length <= 8`; `mask` covers exactly `length` lanes.
+    @inline(__always)
+    static func decimal(_ word: UInt64, within mask: UInt64, length: Int) -> UInt64? {
+        let filled = word | zeros & ~mask
+        let shift = UInt64(truncatingIfNeeded: 8 &* length)
+        let values = (filled &>> shift | filled &<< (64 &- shift)) &- zeros
+        guard ((values &+ aboveNine) | values) & highBits == 0 else { return nil }
+        return combine(values)
+    }
+
     /// The unsigned decimal whose `length` digits are in `head` (the first eight) and `tail` (the
     /// rest); `nil` when a byte is not a digit. Lanes after the value may hold anything.
     ///

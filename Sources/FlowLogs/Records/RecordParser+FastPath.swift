@@ -68,10 +68,11 @@ extension RecordParser {
             if slot == .text {
                 end = stops != 0 ? index &+ LineWord.lanes(before: stops) : Self.tokenEnd(base, from: index &+ 8, count: count)
             } else {
-                var key = head, tail: UInt64 = 0
+                var key = head, tail: UInt64 = 0, keyMask = UInt64.max
                 if stops != 0 {
                     end = index &+ LineWord.lanes(before: stops)
-                    key = head & LineWord.mask(before: stops)
+                    keyMask = LineWord.mask(before: stops)
+                    key = head & keyMask
                 } else if index &+ 8 < count {
                     tail = LineWord.load(base, at: index &+ 8, count: count)
                     stops = LineWord.stops(tail)
@@ -105,7 +106,10 @@ extension RecordParser {
                     }
                 } else if memo.pointee.offset != 0 {
                     // A number: parsed here, stored in its cell.
-                    guard let value = LineWord.decimal(key, tail, length: end &- index), value <= memo.pointee.maximum else { return false }
+                    let length = end &- index
+                    guard let value = length <= 8 ? LineWord.decimal(key, within: keyMask, length: length)
+                                                  : LineWord.decimal(key, tail, length: length),
+                          value <= memo.pointee.maximum else { return false }
                     (record + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt64.self)
                     memo.pointee.head = key
                     memo.pointee.tail = tail

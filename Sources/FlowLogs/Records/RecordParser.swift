@@ -216,13 +216,20 @@ final class RecordParser {
     func parse(_ bytes: UnsafeRawBufferPointer, quickly: Bool) -> Outcome {
         failure = .none
         tokenCount = 0
-        guard let stripped = LinePrefix.strip(bytes) else { return .header }
-        line = stripped
+        // The usual line starts with a one-digit version and a space: no wrapper to remove
+        // (timestamps start with four digits), no separator to skip, not a header.
+        let usual = bytes.count > 2 && ASCII.isDigit(bytes[0]) && bytes[1] == ASCII.space
+        if usual {
+            line = bytes
+        } else {
+            guard let stripped = LinePrefix.strip(bytes) else { return .header }
+            line = stripped
+        }
         guard let base = line.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .blank }
         let count = line.count
-        let first = Self.skipSeparators(base, from: 0, count: count)
+        let first = usual ? 0 : Self.skipSeparators(base, from: 0, count: count)
         if first == count { return .blank }
-        if base[first] >= ASCII.lowerA, base[first] <= ASCII.lowerZ, firstTokenLooksLikeAName(base, from: first, count: count) {
+        if !usual, base[first] >= ASCII.lowerA, base[first] <= ASCII.lowerZ, firstTokenLooksLikeAName(base, from: first, count: count) {
             forgetRepeatedSpans()
             guard tokenize() else { return .malformed }
             if let header = headerFormat() {
@@ -261,9 +268,12 @@ final class RecordParser {
     /// The text of a column of the last line, or `nil` for `-`.
     @inline(__always)
     func text(column: Int) -> UnsafeRawBufferPointer? {
-        guard column < tokenCount else { return nil }
-        let token = UnsafeRawBufferPointer(rebasing: line[tokenStarts[column]..<tokenEnds[column]])
-        return token.count == 1 && token[0] == ASCII.dash ? nil : token
+        guard column < tokenCount, let base = line.baseAddress else { return nil }
+        // The positions are the parser's own, inside the line: no range checks (the sinks ask
+        // for a few columns of every record).
+        let start = tokenStarts[column], length = tokenEnds[column] &- start
+        if length == 1, base.load(fromByteOffset: start, as: UInt8.self) == ASCII.dash { return nil }
+        return UnsafeRawBufferPointer(start: base + start, count: length)
     }
 
     /// Takes a row of columnar input (Parquet) as the last line: the caller has set `record`;

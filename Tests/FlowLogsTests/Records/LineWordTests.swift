@@ -17,6 +17,15 @@ struct LineWordTests {
     func decimalsOfEveryLength(text: String) {
         let (head, tail) = words(text)
         #expect(LineWord.decimal(head, tail, length: text.utf8.count) == UInt64(text))
+        if let mask = Self.mask(text) {
+            #expect(LineWord.decimal(head, within: mask, length: text.utf8.count) == UInt64(text))
+        }
+    }
+
+    /// The lanes of a value of up to eight bytes, as `LineWord.mask(before:)` gives them.
+    private static func mask(_ text: String) -> UInt64? {
+        let count = text.utf8.count
+        return count <= 8 ? UInt64.max >> (64 - 8 * count) : nil
     }
 
     @Test(arguments: ["a", "1a", "12:4", "1234567/", "12345678:", "123456789x", "/", ":", "12345678 1",
@@ -24,7 +33,11 @@ struct LineWordTests {
     func nonDigitsAreRejected(text: String) {
         let (head, tail) = words(text)
         // The last case is all digits: it checks that the others fail for their byte, not their length.
-        #expect((LineWord.decimal(head, tail, length: text.utf8.count) == nil) == !text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+        let allDigits = text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        #expect((LineWord.decimal(head, tail, length: text.utf8.count) == nil) == !allDigits)
+        if let mask = Self.mask(text) {
+            #expect((LineWord.decimal(head, within: mask, length: text.utf8.count) == nil) == !allDigits)
+        }
     }
 
     @Test func bytesAfterTheValueAreIgnored() {
