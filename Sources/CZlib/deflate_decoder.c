@@ -20,6 +20,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 enum {
     HISTORY = 32768,
@@ -236,6 +239,31 @@ void deflate_decoder_reset(deflate_decoder *decoder) {
     decoder->read = 0;
 }
 
+/// Copies `count` bytes between buffers that do not overlap, 64 bytes a round in 16-byte loads and
+/// stores (a loop of our own rather than memcpy, whose `rep movsb` for large blocks callgrind
+/// counts as one instruction a byte).
+static void copy_bytes(unsigned char *to, const unsigned char *from, size_t count) {
+#if defined(__SSE2__)
+    while (count >= 64) {
+        __m128i a = _mm_loadu_si128((const __m128i *)from), b = _mm_loadu_si128((const __m128i *)(from + 16));
+        __m128i c = _mm_loadu_si128((const __m128i *)(from + 32)), d = _mm_loadu_si128((const __m128i *)(from + 48));
+        _mm_storeu_si128((__m128i *)to, a);
+        _mm_storeu_si128((__m128i *)(to + 16), b);
+        _mm_storeu_si128((__m128i *)(to + 32), c);
+        _mm_storeu_si128((__m128i *)(to + 48), d);
+        to += 64;
+        from += 64;
+        count -= 64;
+    }
+#endif
+    memcpy(to, from, count);
+}
+
+void deflate_decoder_copy_out(deflate_decoder *decoder, unsigned char *to, size_t count) {
+    copy_bytes(to, decoder->window + decoder->read, count);
+    decoder->read += count;
+}
+
 size_t deflate_decoder_pending(const deflate_decoder *decoder) { return decoder->write - decoder->read; }
 const unsigned char *deflate_decoder_output(const deflate_decoder *decoder) { return decoder->window + decoder->read; }
 void deflate_decoder_take(deflate_decoder *decoder, size_t count) { decoder->read += count; }
@@ -417,9 +445,10 @@ static decode_fast_function choose_decode_fast(void) {
     } while (0)
 
 deflate_decoder_status deflate_decoder_run(deflate_decoder *decoder, const unsigned char *input, size_t length,
-                                           size_t *consumed) {
+                                           size_t wanted, size_t *consumed) {
     if (decoder->write > HISTORY && HISTORY + AREA - decoder->write < AREA / 2) {
-        memmove(decoder->window, decoder->window + decoder->write - HISTORY, HISTORY);
+        // The last 32 KiB start past the first 32 KiB + AREA / 2: they do not overlap the front.
+        copy_bytes(decoder->window, decoder->window + decoder->write - HISTORY, HISTORY);
         decoder->write = HISTORY;
         decoder->read = HISTORY;
     }
@@ -428,7 +457,8 @@ deflate_decoder_status deflate_decoder_run(deflate_decoder *decoder, const unsig
     uint64_t hold = decoder->hold;
     unsigned bits = decoder->bits;
     unsigned char *put = decoder->window + decoder->write;
-    unsigned char *const end = decoder->window + HISTORY + AREA;
+    unsigned char *const area_end = decoder->window + HISTORY + AREA;
+    unsigned char *const end = wanted < (size_t)(area_end - put) ? put + wanted : area_end;
     deflate_decoder_status status = DEFLATE_DECODER_MORE;
     uint32_t entry;
 

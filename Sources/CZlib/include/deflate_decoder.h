@@ -29,15 +29,18 @@ void deflate_decoder_destroy(deflate_decoder *decoder);
 void deflate_decoder_reset(deflate_decoder *decoder);
 
 /// Decodes from `length` bytes at `input`, appending to the decoder's output, until the input is
-/// used up, the output area is full, the stream ends or an error. Call it only when the output
-/// of the previous call has all been taken (`deflate_decoder_pending` is 0).
-/// `*consumed` is set to the input bytes used (bits of a partly used byte are kept).
+/// used up, `wanted` bytes are out (or the output area is full), the stream ends or an error.
+/// Call it only when the output of the previous call has all been taken
+/// (`deflate_decoder_pending` is 0). `*consumed` is set to the input bytes used (bits of a partly
+/// used byte are kept).
 deflate_decoder_status deflate_decoder_run(deflate_decoder *decoder, const unsigned char *input,
-                                           size_t length, size_t *consumed);
+                                           size_t length, size_t wanted, size_t *consumed);
 
 /// Decoded bytes not yet taken, and where they start.
 size_t deflate_decoder_pending(const deflate_decoder *decoder);
 const unsigned char *deflate_decoder_output(const deflate_decoder *decoder);
+/// Copies the first `count` (at most the pending count) pending bytes to `to` and marks them taken.
+void deflate_decoder_copy_out(deflate_decoder *decoder, unsigned char *to, size_t count);
 /// Marks `count` (at most the pending count) of the pending bytes as taken.
 void deflate_decoder_take(deflate_decoder *decoder, size_t count);
 

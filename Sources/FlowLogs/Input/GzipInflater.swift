@@ -223,8 +223,9 @@ final class GzipInflater {
         -> (consumed: Int, produced: Int, error: String?) {
         var consumed = 0
         if deflate_decoder_pending(decoder) == 0, !bodyEnded, bodyError == nil {
+            // No more than asked for: a caller reading only the start of a file gets no more decoded.
             let status = deflate_decoder_run(decoder, input.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                                             input.count, &consumed)
+                                             input.count, output.count, &consumed)
             if status == DEFLATE_DECODER_END {
                 bodyEnded = true
             } else if status == DEFLATE_DECODER_ERROR {
@@ -232,11 +233,9 @@ final class GzipInflater {
             }
         }
         let produced = min(deflate_decoder_pending(decoder), output.count)
-        if produced > 0, let base = output.baseAddress {
-            let bytes = deflate_decoder_output(decoder)!
-            base.copyMemory(from: bytes, byteCount: produced)
-            deflate_decoder_take(decoder, produced)
-            dataCRC = czlib_crc32(dataCRC, bytes, produced)
+        if produced > 0, let base = output.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            deflate_decoder_copy_out(decoder, base, produced)
+            dataCRC = czlib_crc32(dataCRC, base, produced)
             dataLength &+= UInt32(truncatingIfNeeded: produced)
         }
         guard deflate_decoder_pending(decoder) == 0 else { return (consumed, produced, nil) }

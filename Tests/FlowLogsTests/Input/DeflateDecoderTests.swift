@@ -14,7 +14,8 @@ struct DeflateDecoderTests {
     /// How the stream is fed: each step's input size, from a seeded generator for `odd`.
     enum Feeding: CaseIterable { case whole, oneByte, sevenBytes, odd }
 
-    /// Decodes `stream` with our decoder, fed as `feeding` says, taking the output `take` bytes at a time.
+    /// Decodes `stream` with our decoder, fed as `feeding` says, asking for and taking the output
+    /// `take` bytes at a time.
     static func ours(_ stream: [UInt8], feeding: Feeding = .whole, take: Int = 4096) -> Outcome {
         let decoder = deflate_decoder_create()!
         defer { deflate_decoder_destroy(decoder) }
@@ -32,7 +33,7 @@ struct DeflateDecoderTests {
             let end = min(stream.count, start + size)
             var consumed = 0
             let status = stream[start..<end].withUnsafeBufferPointer {
-                deflate_decoder_run(decoder, $0.baseAddress, $0.count, &consumed)
+                deflate_decoder_run(decoder, $0.baseAddress, $0.count, take, &consumed)
             }
             start += consumed
             let before = outcome.output.count
