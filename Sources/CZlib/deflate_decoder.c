@@ -163,13 +163,15 @@ static int build_table(uint32_t *table, unsigned root, const uint16_t *lens, uns
     for (unsigned symbol = 0; symbol < count; symbol++) {
         if (lens[symbol] != 0) sorted[offsets[lens[symbol]]++] = (uint16_t)symbol;
     }
-    if (left > 0 || max > root) {
-        // The one unused 1-bit code of an incomplete set; or links not yet made.
-        uint32_t fill = left > 0 ? ENTRY(0, ENTRY_INVALID, 0, 1) : 0;
-        for (unsigned index = 0; index < 1u << root; index++) table[index] = fill;
+    if (left > 0) {
+        // The one unused 1-bit code of an incomplete set.
+        for (unsigned index = 0; index < 1u << root; index++) table[index] = ENTRY(0, ENTRY_INVALID, 0, 1);
     }
     unsigned next_subtable = 1u << root;
     unsigned sub_bits = max > root ? max - root : 0;
+    // Canonical codes in (length, symbol) order are in the order of their bits: the codes longer
+    // than the root that share its first bits come one after another, in one subtable.
+    unsigned linked_prefix = ~0u;
     unsigned code = 0, position = 0;
     for (unsigned length = 1; length <= max; length++, code <<= 1) {
         for (unsigned n = 0; n < counts[length]; n++, code++) {
@@ -180,9 +182,10 @@ static int build_table(uint32_t *table, unsigned root, const uint16_t *lens, uns
                 continue;
             }
             unsigned prefix = reversed & ((1u << root) - 1);
-            if (!(table[prefix] & ENTRY_LINK)) {
+            if (prefix != linked_prefix) {
                 table[prefix] = ENTRY(next_subtable, ENTRY_LINK, sub_bits, root);
                 next_subtable += 1u << sub_bits;
+                linked_prefix = prefix;
             }
             uint32_t *sub = table + ENTRY_VALUE(table[prefix]);
             for (unsigned index = reversed >> root; index < 1u << sub_bits; index += 1u << (length - root)) {
