@@ -10,10 +10,12 @@ let package = Package(
         .library(name: "FlowLogs", targets: ["FlowLogs"]),
     ],
     targets: [
-        // zlib's headers and library from the system (Debian: zlib1g-dev), plus one C file of
-        // our own: CRC-32 by carry-less multiplication (crc32_clmul.c).
+        // zlib's headers and library from the system (Debian: zlib1g-dev), plus C of our own:
+        // CRC-32 by carry-less multiplication (crc32_clmul.c) and the deflate decoder
+        // (deflate_decoder.c), both built as one unit from czlib.c (see there why).
         .target(
             name: "CZlib",
+            exclude: ["crc32_clmul.c", "deflate_decoder.c"],
             linkerSettings: [.linkedLibrary("z")]
         ),
         .target(

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <zlib.h>
+#include "deflate_decoder.h"
 
 // zlib's init functions are macros that pass the library version and the size of
 // z_stream; Swift cannot call macros, so these wrappers do it.

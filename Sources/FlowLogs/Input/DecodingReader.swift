@@ -4,7 +4,8 @@ import Foundation
 /// its content decompressed: gzip is recognised by its magic bytes, never by the file name, and
 /// every member of a multi-member file is read.
 ///
-/// Memory is constant: one input buffer, one zlib window, whatever the file size.
+/// Memory is constant: one input buffer, one deflate decoder (its history and output area),
+/// whatever the file size.
 final class DecodingReader {
     /// What the first bytes of an input say it is.
     enum Kind: Equatable {
@@ -144,7 +145,7 @@ final class DecodingReader {
                 guard try startNextMember() else { return 0 }
             }
             if inputStart == inputEnd { try fill(minimum: 1) }
-            // At the end of the file zlib may still hold inflated bytes it had no room to hand
+            // At the end of the file the decoder may still hold inflated bytes it had no room to hand
             // out: ask for them (with no input) before calling the file truncated.
             let atEnd = inputStart == inputEnd
             let step = inflater.inflate(UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd]), into: output)
@@ -163,7 +164,7 @@ final class DecodingReader {
             if step.produced > 0 { return step.produced }
             if atEnd, !step.memberEnded { throw .truncatedGzip(path: path, offset: offset) }
             if !step.memberEnded, step.consumed == 0, inputStart < inputEnd {
-                // zlib made no progress with input available and room to write: it cannot go on.
+                // the decoder made no progress with input available and room to write: it cannot go on.
                 throw .corruptGzip(path: path, offset: offset, reason: "inflate made no progress")
             }
         }

@@ -1,18 +1,23 @@
 import CZlib
 
-/// One gzip member reader: zlib inflates the raw deflate body (window bits −15) and this type
-/// reads the gzip header and trailer itself, checking the trailer's CRC-32 (computed by
-/// `czlib_crc32`, carry-less multiplication where the processor has it) and length.
+/// One gzip member reader: our own deflate decoder (`deflate_decoder.c`, which reads as zlib's
+/// raw inflate does, with window bits −15) decodes the body and this type reads the gzip header
+/// and trailer itself, checking the trailer's CRC-32 (computed by `czlib_crc32`, carry-less
+/// multiplication where the processor has it) and length.
 ///
 /// Damage reads as zlib's own gzip mode reports it, with the same messages at the same bytes:
 /// "incorrect header check", "unknown compression method", "unknown header flags set",
-/// "header crc mismatch", "incorrect data check", "incorrect length check".
+/// "header crc mismatch", "incorrect data check", "incorrect length check", and the deflate
+/// decoder's (zlib's) messages for the body.
 ///
-/// The `z_stream` is allocated once on the heap and never moves: zlib keeps a pointer back to it
-/// in its internal state, so it must not live in a Swift value that could be copied or moved.
-/// It is freed (after `inflateEnd`) in `deinit`.
+/// The decoder decodes into its own buffer; `inflate` copies from there into the caller's output.
+/// It is allocated once (C memory, a constant ~300 KiB) and freed in `deinit`.
 final class GzipInflater {
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let decoder: OpaquePointer
+    /// The deflate stream of this member ended; its output may still be pending.
+    private var bodyEnded = false
+    /// The decoder's message for damage, reported once its output before the damage is handed out.
+    private var bodyError: String?
 
     /// The outcome of one `inflate` call.
     struct Step {
@@ -66,24 +71,23 @@ final class GzipInflater {
     /// zlib rejects a header with any of the three reserved flag bits set.
     private static let reservedFlags: UInt8 = 0xe0
 
-    /// Sets up a raw deflate stream (window bits −15). The corresponding C function is `inflateInit2`.
+    /// Sets up a decoder at the start of a raw deflate stream. The corresponding C function is
+    /// `deflate_decoder_create`.
     init() {
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        let status = czlib_inflateInit2(stream, -15)
-        // Only Z_MEM_ERROR (out of memory) or a zlib version mismatch can fail here.
-        precondition(status == Z_OK, "inflateInit2 failed with status \(status)")
+        guard let decoder = deflate_decoder_create() else { fatalError("out of memory for the deflate decoder") }
+        self.decoder = decoder
     }
 
     deinit {
-        inflateEnd(stream)
-        stream.deinitialize(count: 1)
-        stream.deallocate()
+        deflate_decoder_destroy(decoder)
     }
 
-    /// Starts a new gzip member (keeps the allocated window). The corresponding C function is `inflateReset`.
+    /// Starts a new gzip member (keeps the allocated buffers). The corresponding C function is
+    /// `deflate_decoder_reset`.
     func reset() {
-        inflateReset(stream)
+        deflate_decoder_reset(decoder)
+        bodyEnded = false
+        bodyError = nil
         part = .fixed
         partCount = 0
         flags = 0
@@ -212,35 +216,35 @@ final class GzipInflater {
         part = .body
     }
 
-    /// Raw inflate of body bytes; moves to the trailer at the end of the deflate stream.
+    /// Raw inflate of body bytes; moves to the trailer at the end of the deflate stream once all
+    /// its output is handed out. Decodes only when the previous output is all handed out; an
+    /// error is returned after the output before it.
     private func inflateBody(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer)
         -> (consumed: Int, produced: Int, error: String?) {
-        stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
-        stream.pointee.avail_in = uInt(input.count)
-        stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_out = uInt(output.count)
-        let status = CZlib.inflate(stream, Z_NO_FLUSH)
-        let consumed = input.count - Int(stream.pointee.avail_in)
-        let produced = output.count - Int(stream.pointee.avail_out)
-        if produced > 0, let base = output.baseAddress {
-            dataCRC = czlib_crc32(dataCRC, base.assumingMemoryBound(to: UInt8.self), produced)
+        var consumed = 0
+        if deflate_decoder_pending(decoder) == 0, !bodyEnded, bodyError == nil {
+            // No more than asked for: a caller reading only the start of a file gets no more decoded.
+            let status = deflate_decoder_run(decoder, input.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                                             input.count, output.count, &consumed)
+            if status == DEFLATE_DECODER_END {
+                bodyEnded = true
+            } else if status == DEFLATE_DECODER_ERROR {
+                bodyError = String(cString: deflate_decoder_message(decoder))
+            }
+        }
+        let produced = min(deflate_decoder_pending(decoder), output.count)
+        if produced > 0, let base = output.baseAddress?.assumingMemoryBound(to: UInt8.self) {
+            deflate_decoder_copy_out(decoder, base, produced)
+            dataCRC = czlib_crc32(dataCRC, base, produced)
             dataLength &+= UInt32(truncatingIfNeeded: produced)
         }
-        switch status {
-        case Z_STREAM_END:
+        guard deflate_decoder_pending(decoder) == 0 else { return (consumed, produced, nil) }
+        if bodyEnded {
             part = .trailer
             partCount = 0
             gathered = 0
-            return (consumed, produced, nil)
-        case Z_OK, Z_BUF_ERROR:
-            return (consumed, produced, nil)
-        case Z_NEED_DICT:
-            return (consumed, produced, "member needs a preset dictionary")
-        case Z_MEM_ERROR:
-            return (consumed, produced, "out of memory")
-        default:
-            return (consumed, produced, stream.pointee.msg.map { String(cString: $0) } ?? "inflate error \(status)")
         }
+        return (consumed, produced, bodyError)
     }
 
     /// Reads trailer bytes from `start`; checks the CRC after its 4 bytes and the length after

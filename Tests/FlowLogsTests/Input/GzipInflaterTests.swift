@@ -51,10 +51,12 @@ struct GzipInflaterTests {
         }
     }
 
-    static func zlib(_ input: [UInt8]) -> Outcome {
+    /// What zlib makes of `input`, all of it given at once: by default in its gzip mode, with
+    /// `windowBits` −15 as a raw deflate stream.
+    static func zlib(_ input: [UInt8], windowBits: Int32 = 15 + 16) -> Outcome {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
-        _ = czlib_inflateInit2(stream, 15 + 16)
+        _ = czlib_inflateInit2(stream, windowBits)
         defer { inflateEnd(stream); stream.deinitialize(count: 1); stream.deallocate() }
         var outcome = Outcome()
         var output = [UInt8](repeating: 0, count: 4096)
