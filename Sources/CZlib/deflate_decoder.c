@@ -299,22 +299,34 @@ decode_fast_body(deflate_decoder *decoder, const unsigned char **next_in, const 
 
     while (in <= input_limit && out <= output_limit) {
         // Refill to 56..63 bits; bits above `bits` are the next byte's, loaded again next time.
-        bitbuf |= load64(in) << bits;
-        in += (63 - bits) >> 3;
-        bits |= 56;
-
+        // Only the low 8 bits of `bits` count (libdeflate's trick): a whole entry is subtracted
+        // (its low byte, the code length, never more than those bits), which leaves the bits
+        // above them meaningless and saves taking the byte out.
+#define REFILL() \
+    do { \
+        bitbuf |= load64(in) << (bits & 63); \
+        in += 7 - ((bits >> 3) & 7); \
+        bits |= 56; \
+    } while (0)
+        REFILL();
         uint32_t entry = litlen[bitbuf & ((1u << LITLEN_ROOT) - 1)];
         if (entry & ENTRY_LINK) entry = follow_link(litlen, LITLEN_ROOT, entry, bitbuf);
-        bitbuf >>= ENTRY_LENGTH(entry);
-        bits -= ENTRY_LENGTH(entry);
+    decode_entry:
+        bitbuf >>= entry & 63;
+        bits -= entry;
         if (entry & ENTRY_LITERAL) {
             *out++ = (unsigned char)ENTRY_VALUE(entry);
             // A second literal needs at most 15 of the 41 bits left.
             entry = litlen[bitbuf & ((1u << LITLEN_ROOT) - 1)];
             if (entry & ENTRY_LINK) entry = follow_link(litlen, LITLEN_ROOT, entry, bitbuf);
-            if (!(entry & ENTRY_LITERAL)) continue;
-            bitbuf >>= ENTRY_LENGTH(entry);
-            bits -= ENTRY_LENGTH(entry);
+            if (!(entry & ENTRY_LITERAL)) {
+                // A refill keeps the low bits: the entry looked up stays right.
+                if (in > input_limit || out > output_limit) break;
+                REFILL();
+                goto decode_entry;
+            }
+            bitbuf >>= entry & 63;
+            bits -= entry;
             *out++ = (unsigned char)ENTRY_VALUE(entry);
             continue;
         }
@@ -334,8 +346,8 @@ decode_fast_body(deflate_decoder *decoder, const unsigned char **next_in, const 
         bits -= extra;
         entry = dist[bitbuf & ((1u << DIST_ROOT) - 1)];
         if (entry & ENTRY_LINK) entry = follow_link(dist, DIST_ROOT, entry, bitbuf);
-        bitbuf >>= ENTRY_LENGTH(entry);
-        bits -= ENTRY_LENGTH(entry);
+        bitbuf >>= entry & 63;
+        bits -= entry;
         if (entry & ENTRY_INVALID) {
             decoder->message = "invalid distance code";
             decoder->mode = BAD;
@@ -386,7 +398,9 @@ decode_fast_body(deflate_decoder *decoder, const unsigned char **next_in, const 
         }
         out = end;
     }
+#undef REFILL
     // Give back the whole bytes not used.
+    bits &= 0xff;
     in -= bits >> 3;
     bits &= 7;
     bitbuf &= ((uint64_t)1 << bits) - 1;
