@@ -24,6 +24,9 @@ struct ColumnMemo {
     var offset: Int16 = 0
     /// What the column holds.
     var slot: RecordParser.Slot = .text
+    /// How many columns before this one stands the column whose bytes it usually repeats
+    /// (`srcaddr` for `pkt-srcaddr`, `dstaddr` for `pkt-dstaddr`); 0 for none.
+    var twin: Int8 = 0
     /// The column's bit in `FlowRecord.present` (0 for columns the record has no field for),
     /// cleared when the column holds `-`.
     var presence: UInt32 = 0

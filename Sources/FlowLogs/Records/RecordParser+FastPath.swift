@@ -95,8 +95,16 @@ extension RecordParser {
                 } else if key == LineWord.dash {
                     values.pointee.present &= ~memo.pointee.presence
                 } else if slot.isAddress {
+                    let twin = memo - Int(memo.pointee.twin)
                     let recent = addresses + AddressMemos.slot(head: key, tail: tail)
-                    if key == recent.pointee.head, tail == recent.pointee.tail {
+                    if memo.pointee.twin != 0, key == twin.pointee.head, tail == twin.pointee.tail {
+                        // The bytes of the earlier column it repeats (pkt-srcaddr after srcaddr):
+                        // that column's memo and record field hold them and their value.
+                        let value = (record + Int(twin.pointee.offset)).load(as: UInt128.self)
+                        (record + Int(memo.pointee.offset)).storeBytes(of: value, as: UInt128.self)
+                        memo.pointee.head = key
+                        memo.pointee.tail = tail
+                    } else if key == recent.pointee.head, tail == recent.pointee.tail {
                         (record + Int(memo.pointee.offset)).storeBytes(of: recent.pointee.value, as: UInt128.self)
                         memo.pointee.head = key
                         memo.pointee.tail = tail

@@ -176,6 +176,11 @@ final class RecordParser {
         memos = .allocate(capacity: max(1, slots.count))
         memos.initialize(repeating: ColumnMemo(slot: .text), count: max(1, slots.count))
         for (column, slot) in slots.enumerated() { memos[column] = ColumnMemo(slot: slot) }
+        for (packetField, field) in [(FlowField.pktSrcaddr, FlowField.srcaddr), (.pktDstaddr, .dstaddr)] {
+            guard let column = format.position(of: packetField), let earlier = format.position(of: field),
+                  let distance = Int8(exactly: column - earlier), distance > 0 else { continue }
+            memos[column].twin = distance
+        }
         formatPresence = slots.reduce(0) { $0 | FlowRecord.presenceBit(of: $1) }
         let runs = RepeatedSpan.runs(of: format, slots: slots)
         spans.deinitialize(count: spanCount + 1)

@@ -191,7 +191,10 @@ struct RecordParserFastPathTests {
         let nat = "10.0.1.220", peer = "52.94.3.118", inside = "10.0.17.21"
         let v6 = "2001:db8:1234:a100:8d6e:3477:df66:f105"
         let legs = [(inside, nat, inside, peer), (nat, peer, nat, peer), (peer, nat, peer, nat), (nat, inside, peer, inside),
-                    (v6, nat, v6, "-"), (nat, v6, "-", v6), ("::ffff:10.0.1.220", nat, nat, "::1"), (nat, nat, nat, nat)]
+                    (v6, nat, v6, "-"), (nat, v6, "-", v6), ("::ffff:10.0.1.220", nat, nat, "::1"),
+                    // srcaddr `-`: its memo still holds the last address, which pkt-srcaddr repeats or not.
+                    (nat, peer, nat, peer), ("-", peer, nat, peer), ("-", "-", inside, nat), (peer, inside, peer, inside),
+                    (nat, nat, nat, nat)]
         for _ in 0..<2 {
             for (src, dst, pktSrc, pktDst) in legs {
                 let line = Self.with(4, dst, in: Self.with(3, src)) + " \(pktSrc) \(pktDst)"
