@@ -83,24 +83,6 @@ enum LineWord {
     /// reaches it.
     static let aboveNine: UInt64 = 0x7676_7676_7676_7676
 
-    /// The digit values (0–9, lane 0 the most significant) of the `length` bytes of `word`,
-    /// right-aligned: the lanes before them read as zero digits. `nil` when a byte is not a digit.
-    ///
-    ///     digits("443", length: 3)  →  lanes 0 0 0 0 0 4 4 3
-    ///
-    /// The lanes before the value are filled with `0` characters, so all eight lanes are checked
-    /// at once: after subtracting `0` from each, a lane that was not a digit either borrowed
-    /// (its top bit set) or holds 10 or more (its top bit set once `aboveNine` is added).
-    /// - Precondition: `1 <= length <= 8`; lanes from `length` on may hold anything.
-    @inline(__always)
-    static func digits(_ word: UInt64, length: Int) -> UInt64? {
-        let shift = UInt64(truncatingIfNeeded: 64 &- 8 &* length)
-        let filled = word &<< shift | zeros & ~(UInt64.max &<< shift)
-        let values = filled &- zeros
-        guard ((values &+ aboveNine) | values) & highBits == 0 else { return nil }
-        return values
-    }
-
     /// The number written by the digit values (0–9) in the eight lanes of `digits`, lane 0 the
     /// most significant: pairs, then quads, then the eight digits are combined by three multiplies.
     @inline(__always)
@@ -112,10 +94,13 @@ enum LineWord {
 
     /// The unsigned decimal of up to eight digits in `word`, whose lanes `mask` covers (as
     /// `mask(before:)` gives it), zero lanes after them; `nil` when a byte is not a digit.
-    /// `digits(_:length:)` without its shifts: the lanes after the value are filled with `0`
-    /// characters, then rotated round to stand before it.
     ///
     ///     decimal("443", within: 0xFF_FFFF, length: 3)  // 443
+    ///
+    /// The lanes after the value are filled with `0` characters and rotated round to stand
+    /// before it (they read as leading zeros), so all eight lanes are checked at once: after
+    /// subtracting `0` from each, a lane that was not a digit either borrowed (its top bit set) or
+    /// holds 10 or more (its top bit set once `aboveNine` is added).
     ///
     /// - Precondition: `1 <= length <= 8`; `mask` covers exactly `length` lanes.
     @inline(__always)
@@ -135,12 +120,17 @@ enum LineWord {
     /// - Precondition: `1 <= length <= 16`.
     @inline(__always)
     static func decimal(_ head: UInt64, _ tail: UInt64, length: Int) -> UInt64? {
-        if length <= 8 {
-            guard let values = digits(head, length: length) else { return nil }
-            return combine(values)
-        }
-        guard let first = digits(head, length: 8), let rest = digits(tail, length: length &- 8) else { return nil }
-        return combine(first) &* powerOfTen(length &- 8) &+ combine(rest)
+        if length <= 8 { return decimal(head, lanes: length) }
+        guard let first = decimal(head, lanes: 8), let rest = decimal(tail, lanes: length &- 8) else { return nil }
+        return first &* powerOfTen(length &- 8) &+ rest
+    }
+
+    /// `decimal(_:within:length:)` of the first `lanes` bytes of `word`, whatever follows them.
+    /// - Precondition: `1 <= lanes <= 8`.
+    @inline(__always)
+    private static func decimal(_ word: UInt64, lanes: Int) -> UInt64? {
+        let mask = UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- 8 &* lanes)
+        return decimal(word & mask, within: mask, length: lanes)
     }
 
     /// 10 to the power `exponent` (a table lookup: the switch compiles to one).
